@@ -1,0 +1,8 @@
+import { bundleSpec, openApiPackageFiles } from './bundle.ts';
+import type { GeneratedFile } from './generated-file.ts';
+
+/** Everything `pnpm generate` writes, computed in memory from the spec. */
+export async function generateAll(): Promise<GeneratedFile[]> {
+  const document = await bundleSpec();
+  return [...openApiPackageFiles(document)];
+}

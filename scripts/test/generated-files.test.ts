@@ -1,0 +1,34 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateAll } from '../src/generate.ts';
+import { findStaleFiles, writeGeneratedFiles, type GeneratedFile } from '../src/generated-file.ts';
+
+describe('generated files', () => {
+  it('match what the generators produce from the spec (run `pnpm generate` if this fails)', async () => {
+    expect(await findStaleFiles(await generateAll())).toEqual([]);
+  }, 60_000);
+
+  it('are reproducible: generating twice gives the same bytes', async () => {
+    const [first, second] = await Promise.all([generateAll(), generateAll()]);
+    expect(second).toEqual(first);
+  }, 60_000);
+});
+
+describe('findStaleFiles', () => {
+  const scratch = mkdtemp(path.join(tmpdir(), 'stale-files-'));
+  afterAll(async () => rm(await scratch, { recursive: true, force: true }));
+
+  it('reports files that were edited by hand or never written', async () => {
+    const root = await scratch;
+    const files: GeneratedFile[] = [
+      { path: 'a/kept.txt', contents: 'same' },
+      { path: 'a/edited.txt', contents: 'generated' },
+      { path: 'b/missing.bin', contents: new Uint8Array([1, 2, 3]) },
+    ];
+    await writeGeneratedFiles(files.slice(0, 2), root);
+    await writeFile(path.join(root, 'a/edited.txt'), 'edited by hand');
+    expect(await findStaleFiles(files, root)).toEqual(['a/edited.txt', 'b/missing.bin']);
+  });
+});
