@@ -48,8 +48,6 @@ try {
     log: (line) => console.log(line),
     ...(args.docs !== undefined && { docs: args.docs }),
   });
-  console.log(`Toggl exports mock server: ${server.url}`);
-  if (args.docs !== undefined) console.log(`API docs: ${server.url}/docs/`);
   const stop = (signal: NodeJS.Signals) => {
     console.log(`${signal}: stopping`);
     server.close().then(
@@ -59,6 +57,8 @@ try {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  console.log(`Toggl exports mock server: ${server.url}`);
+  if (args.docs !== undefined) console.log(`API docs: ${server.url}/docs/`);
 } catch (error) {
   const { code, message } = error as NodeJS.ErrnoException;
   if (code === 'EADDRINUSE') console.error(`toggl-exports-mock: port ${args.port} on ${args.host} is already in use; choose another with --port`);
