@@ -66,16 +66,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   function handle(request: IncomingMessage, response: ServerResponse): void {
     const started = performance.now();
-    respond(request)
-      .catch((error: unknown) => {
-        console.error('toggl-exports-mock: unexpected failure', error);
-        return togglError(500, 'Internal Server Error');
-      })
-      .then((answer) => {
-        response.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(answer.body.length) });
-        response.end(answer.body);
-        log?.(`${request.method} ${new URL(request.url ?? '/', 'http://mock').pathname} ${answer.status} ${(performance.now() - started).toFixed(1)}ms`);
-      });
+    const send = (answer: MockResponse) => {
+      response.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(answer.body.length) });
+      response.end(answer.body);
+      log?.(`${request.method} ${new URL(request.url ?? '/', 'http://mock').pathname} ${answer.status} ${(performance.now() - started).toFixed(1)}ms`);
+    };
+    respond(request).then(send, (error: unknown) => {
+      if (request.destroyed) return; // the client hung up before its request was complete
+      console.error('toggl-exports-mock: unexpected failure', error);
+      send(togglError(500, 'Internal Server Error'));
+    });
   }
 
   const server = createServer({ keepAliveTimeout: 5000 }, handle);
