@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { basicAuth, mockUrl, post } from './http.ts';
 import { byOperation, exampleMessage, exports, xlsx } from './spec.ts';
@@ -134,6 +135,30 @@ describe('request bodies', () => {
     await expectError(post(detailedCsv, { body: JSON.stringify({ description: 'x'.repeat(1024 * 1024) }) }), 413, /larger than 1048576 bytes/);
     await expectError(post(detailedCsv, { body: 'start_date=2026-10-01', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, /Unsupported Content-Type 'application\/x-www-form-urlencoded'/);
     expect((await post(detailedCsv, { body: validBody, headers: { 'content-type': 'application/json; charset=utf-8' } })).status).toBe(200);
+  });
+
+  it('answers 413 to an oversized body sent in chunks, without waiting for its end', async () => {
+    const { port } = new URL(mockUrl);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(`POST ${detailedCsv} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
+        const chunk = 'x'.repeat(64 * 1024);
+        for (let sent = 0; sent <= 1024 * 1024; sent += chunk.length) socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+      });
+      let received = '';
+      socket.on('data', (data: Buffer) => {
+        received += data.toString();
+        if (received.includes('\r\n\r\n')) socket.destroy();
+      });
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+  });
+
+  it('reads a body sent without Content-Type as JSON', async () => {
+    const answer = await rawPost(detailedCsv, JSON.stringify(validBody), { authorization: basicAuth('a@b.c', 'pw') });
+    expect(answer.status).toBe(200);
   });
 });
 
