@@ -29,22 +29,18 @@ describe('renderFixtures: determinism', () => {
     else process.env.TZ = originalTz;
   });
 
-  it('gives identical bytes on two runs', async () => {
-    const [first, second] = [await renderFixtures(), await renderFixtures()];
-    expect(byteMap(second)).toEqual(byteMap(first));
-  });
-
-  it('gives identical bytes whatever the clock and the time zone say', async () => {
+  it('gives identical bytes on every run, whatever the clock and the time zone say', async () => {
     const reference = byteMap(await bundledFixtures());
     vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2031-02-03T04:05:06Z'));
-    process.env.TZ = 'Pacific/Kiritimati';
-    const early = byteMap(await renderFixtures());
     vi.setSystemTime(new Date('2039-10-11T23:59:58Z'));
-    process.env.TZ = 'America/Los_Angeles';
-    const late = byteMap(await renderFixtures());
-    expect(early).toEqual(reference);
-    expect(late).toEqual(reference);
+    process.env.TZ = process.env.TZ === 'Pacific/Kiritimati' ? 'America/Los_Angeles' : 'Pacific/Kiritimati';
+    const later = byteMap(await renderFixtures());
+    expect(later.map(({ operationId, format }) => `${operationId} ${format}`)).toEqual(
+      reference.map(({ operationId, format }) => `${operationId} ${format}`),
+    );
+    for (const [index, fixture] of later.entries()) {
+      expect(fixture.bytes.equals(reference[index]?.bytes ?? Buffer.alloc(0)), `${fixture.operationId} ${fixture.format}`).toBe(true);
+    }
   });
 });
 
