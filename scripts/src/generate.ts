@@ -1,8 +1,10 @@
 import { bundleSpec, openApiPackageFiles } from './bundle.ts';
+import { renderFixtures } from './fixtures/index.ts';
 import type { GeneratedFile } from './generated-file.ts';
+import { mockServerFiles } from './mock-codegen.ts';
 
 /** Everything `pnpm generate` writes, computed in memory from the spec. */
 export async function generateAll(): Promise<GeneratedFile[]> {
   const document = await bundleSpec();
-  return [...openApiPackageFiles(document)];
+  return [...openApiPackageFiles(document), ...mockServerFiles(document, await renderFixtures(document))];
 }

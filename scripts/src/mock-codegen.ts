@@ -1,14 +1,6 @@
 import type { OpenApiDocument } from './bundle.ts';
+import type { ExportFixture } from './fixtures/index.ts';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
-
-/** What the mock needs of one sample file (the fixtures module's `ExportFixture`). */
-export interface MockFixture {
-  operationId: string;
-  format: string;
-  mediaType: string;
-  filename: string;
-  bytes: Uint8Array;
-}
 
 /** One line of `generated/fixtures.json`: where the server finds the bytes of an operation's file. */
 export interface FixtureManifestEntry {
@@ -27,7 +19,7 @@ const exampleKey = 'SampleExport';
  * The mock server's generated files: its copy of the bundled spec, with every 200 response
  * carrying the operation's sample file as an example, and the sample files' bytes.
  */
-export function mockServerFiles(document: OpenApiDocument, fixtures: readonly MockFixture[]): GeneratedFile[] {
+export function mockServerFiles(document: OpenApiDocument, fixtures: readonly ExportFixture[]): GeneratedFile[] {
   const spec = structuredClone(document) as Json;
   const byKey = new Map(fixtures.map((fixture) => [`${fixture.operationId} ${fixture.mediaType}`, fixture]));
   if (byKey.size !== fixtures.length) throw new Error('two fixtures share an operation and media type');
@@ -66,7 +58,7 @@ function operationsOf(spec: Json): Json[] {
 }
 
 /** Text formats are shown inline; binary ones point at the file beside the spec. */
-function exampleOf(fixture: MockFixture, file: string): Json {
+function exampleOf(fixture: ExportFixture, file: string): Json {
   const summary = `Sample ${fixture.format.toUpperCase()} export (${fixture.filename})`;
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(fixture.bytes);
   const isText = fixture.mediaType.startsWith('text/') && Buffer.from(text, 'utf8').equals(Buffer.from(fixture.bytes));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mockServerFiles, type MockFixture } from '../src/mock-codegen.ts';
+import type { ExportFixture, ExportFormat } from '../src/fixtures/index.ts';
+import { mockServerFiles } from '../src/mock-codegen.ts';
 
 const csv = 'text/csv';
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -49,7 +50,7 @@ function smallSpec() {
   };
 }
 
-const fixture = (operationId: string, format: string, mediaType: string, bytes: Uint8Array): MockFixture => ({
+const fixture = (operationId: string, format: ExportFormat, mediaType: string, bytes: Uint8Array): ExportFixture => ({
   operationId,
   format,
   mediaType,
@@ -120,6 +121,16 @@ describe('mockServerFiles', () => {
     const input = smallSpec();
     mockServerFiles(input, allFixtures());
     expect(input).toEqual(smallSpec());
+  });
+
+  it('points at the file instead when a text fixture is not valid UTF-8', () => {
+    const latin1 = new Uint8Array([0x4e, 0x61, 0x6d, 0x65, 0x0a, 0x4a, 0x6f, 0x73, 0xe9, 0x0a]);
+    const fixtures = [fixture('exportDetailed', 'csv', csv, latin1), ...allFixtures().slice(1)];
+    const spec = json(byPath(mockServerFiles(smallSpec(), fixtures)).get('packages/mock-server/generated/openapi.json'));
+    expect(spec.paths['/reports/{ws}/search.{extension}'].post.responses['200'].content[csv].examples.SampleExport).toEqual({
+      summary: 'Sample CSV export (exportDetailed-sample.csv)',
+      externalValue: 'fixtures/exportDetailed.csv',
+    });
   });
 
   it('is deterministic', () => {
