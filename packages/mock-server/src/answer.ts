@@ -53,7 +53,7 @@ export function createAnswerer(prism: Prism, samples: ReadonlyMap<string, Sample
     const prefer = parsePrefer(request.prefer);
     if (!prefer.ok) return togglError(400, prefer.message);
     const chosen = resolvePreference(prefer.preference, operation);
-    if (typeof chosen === 'string') return togglError(400, chosen);
+    if (!chosen.ok) return togglError(400, chosen.message);
 
     const credentials = classifyCredentials(request.authorization);
     const authorization = authorizationForPrism(credentials);
@@ -69,7 +69,7 @@ export function createAnswerer(prism: Prism, samples: ReadonlyMap<string, Sample
     };
     const result = await prism.respond(prismRequest, operation, {
       dynamic: false,
-      ...chosen,
+      ...chosen.mock,
       // The path decides the file type; JSON stays acceptable so the documented errors remain reachable.
       ...(fileType && { mediaTypes: [fileType, 'application/json'] }),
     });
@@ -87,7 +87,7 @@ export function createAnswerer(prism: Prism, samples: ReadonlyMap<string, Sample
     if (crossField) return togglError(400, crossField);
 
     if (output.statusCode === 200) return fileResponse(operation, output, request.accept, samples);
-    return documentedError(operation, output, chosen.exampleKey);
+    return documentedError(operation, output, chosen.mock.exampleKey);
   };
 }
 
@@ -98,24 +98,26 @@ function routingError(status: number | undefined, request: MockRequest): MockRes
   return togglError(404, `Not found: no export endpoint at ${request.path}`);
 }
 
+type ResolvedPreference = { ok: true; mock: { code?: number; exampleKey?: string } } | { ok: false; message: string };
+
 /** Checks `Prefer` against what the operation documents, inferring the status from an example's name. */
-function resolvePreference({ code, example }: Preference, operation: PrismOperation): { code?: number; exampleKey?: string } | string {
+function resolvePreference({ code, example }: Preference, operation: PrismOperation): ResolvedPreference {
   const documented = operation.responses.map((response) => response.code);
   const examplesOf = (status: string) =>
     operation.responses
       .find((response) => response.code === status)
       ?.contents?.flatMap((content) => (content.examples ?? []).map((item) => item.key)) ?? [];
 
-  const status = code !== undefined ? String(code) : documented.find((candidate) => example && examplesOf(candidate).includes(example));
   if (code !== undefined && !documented.includes(String(code))) {
-    return `Prefer code=${code} is not documented for this endpoint; it can answer ${documented.join(', ')}`;
+    return { ok: false, message: `Prefer code=${code} is not documented for this endpoint; it can answer ${documented.join(', ')}` };
   }
-  if (example === undefined) return code === undefined ? {} : { code };
+  if (example === undefined) return { ok: true, mock: code === undefined ? {} : { code } };
+  const status = code !== undefined ? String(code) : documented.find((candidate) => examplesOf(candidate).includes(example));
   if (status === undefined || !examplesOf(status).includes(example)) {
     const named = documented.flatMap((candidate) => examplesOf(candidate).map((key) => `${key} (${candidate})`));
-    return `Prefer example=${example} is not documented${code ? ` for ${code}` : ''} on this endpoint; it has ${named.join(', ')}`;
+    return { ok: false, message: `Prefer example=${example} is not documented${code ? ` for ${code}` : ''} on this endpoint; it has ${named.join(', ')}` };
   }
-  return { code: Number(status), exampleKey: example };
+  return { ok: true, mock: { code: Number(status), exampleKey: example } };
 }
 
 function fileResponse(operation: PrismOperation, output: PrismOutput['output'], accept: string | undefined, samples: ReadonlyMap<string, SampleFile>): MockResponse {
