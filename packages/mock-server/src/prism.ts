@@ -62,15 +62,15 @@ export interface PrismError extends Error {
 
 type Either<L, R> = { _tag: 'Left'; left: L } | { _tag: 'Right'; right: R };
 
-interface PrismHttp {
-  createInstance(
-    config: Record<string, unknown>,
-    components: { logger: unknown },
-  ): { request(input: PrismRequest, operations: PrismOperation[], config?: Record<string, unknown>): () => Promise<Either<PrismError, PrismOutput>> };
-  getHttpOperationsFromSpec(spec: unknown): Promise<PrismOperation[]>;
-}
-
 type PrismRoute = (options: { resources: PrismOperation[]; input: PrismRequest }) => Either<PrismError, PrismOperation>;
+
+interface PrismCore {
+  factory(
+    config: Record<string, unknown>,
+    components: Record<string, unknown>,
+  ): { request(input: PrismRequest, operations: PrismOperation[], config?: Record<string, unknown>): () => Promise<Either<PrismError, PrismOutput>> };
+  createLogger(name: string, options: object): unknown;
+}
 
 /** Prism with routing, security and request validation, answering from examples only. */
 export interface Prism {
@@ -78,14 +78,21 @@ export interface Prism {
   respond(request: PrismRequest, operation: PrismOperation, mock: PrismMockOptions): Promise<Either<PrismError, PrismOutput>>;
 }
 
-export async function loadPrism(spec: unknown): Promise<Prism> {
+/**
+ * Builds Prism from the parts the mock uses (router, validator, mocker) and the operations read
+ * from the spec at build time (see prism-operations.ts). Prism's main module would also load its
+ * spec reader and proxy, which the mock does not need; leaving them out halves start-up again.
+ */
+export function loadPrism(operations: PrismOperation[]): Prism {
   const require = createRequire(import.meta.url);
-  const prismHttp = withoutEagerFaker(require, () => require('@stoplight/prism-http') as PrismHttp);
-  const route = (require('@stoplight/prism-http/dist/router') as { default: PrismRoute }).default;
-  const { createLogger } = require('@stoplight/prism-core') as { createLogger(name: string, options: object): unknown };
-
-  const operations = await prismHttp.getHttpOperationsFromSpec(spec);
-  const instance = prismHttp.createInstance(
+  const part = (name: string) => require(`@stoplight/prism-http/dist/${name}`) as Record<string, unknown>;
+  const { route, validator, mock } = withoutEagerFaker(require, () => ({
+    route: part('router').default as PrismRoute,
+    validator: part('validator'),
+    mock: part('mocker').default,
+  }));
+  const { factory, createLogger } = require('@stoplight/prism-core') as PrismCore;
+  const instance = factory(
     {
       mock: { dynamic: false },
       checkSecurity: true,
@@ -95,7 +102,17 @@ export async function loadPrism(spec: unknown): Promise<Prism> {
       upstreamProxy: undefined,
       isProxy: false,
     },
-    { logger: createLogger('toggl-exports-mock', { level: 'silent' }) },
+    {
+      logger: createLogger('toggl-exports-mock', { level: 'silent' }),
+      route,
+      validateInput: validator.validateInput,
+      validateOutput: validator.validateOutput,
+      validateSecurity: validator.validateSecurity,
+      mock,
+      forward: () => {
+        throw new Error('the mock never forwards requests');
+      },
+    },
   );
   return {
     route: (request) => route({ resources: operations, input: request }),

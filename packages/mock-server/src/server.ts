@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAnswerer, type MockRequest } from './answer.ts';
-import { readMockSpec, readSampleFiles } from './generated.ts';
+import { readSampleFiles } from './generated.ts';
 import { loadPrism, type Prism } from './prism.ts';
+import { readPrismOperations } from './prism-operations.ts';
 import { readBody } from './request-body.ts';
 import { ResponseCache } from './response-cache.ts';
 import { togglError, type MockResponse } from './responses.ts';
@@ -28,14 +29,14 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-let prism: Promise<Prism> | undefined;
-/** Prism and the spec are loaded once per process and shared by every server in it. */
-const sharedPrism = () => (prism ??= loadPrism(readMockSpec()));
+let prism: Prism | undefined;
+/** Prism and its operations are loaded once per process and shared by every server in it. */
+const sharedPrism = () => (prism ??= loadPrism(readPrismOperations()));
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port = 4010, host = '127.0.0.1', log, docs, maxBodyBytes = 1024 * 1024 } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`Invalid port ${port}: use 0 to 65535`);
-  const answer = createAnswerer(await sharedPrism(), readSampleFiles());
+  const answer = createAnswerer(sharedPrism(), readSampleFiles());
   const cache = new ResponseCache();
   const docsPage = docs ? await readFile(docs) : undefined;
 
@@ -46,7 +47,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       if (path === '/' || path === '/docs') return { status: 302, headers: { Location: '/docs/' }, body: Buffer.alloc(0) };
     }
     const body = await readBody(request, maxBodyBytes);
-    if (!body.ok) return togglError(413, `The request body is larger than ${maxBodyBytes} bytes`, { Connection: 'close' });
+    if (!body.ok) return togglError(413, `The request body is larger than ${maxBodyBytes} bytes`);
     const mockRequest: MockRequest = {
       method: request.method ?? 'GET',
       path,
