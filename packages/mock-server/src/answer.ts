@@ -1,3 +1,4 @@
+import { limitBody, maxListItems } from './body-limits.ts';
 import { authorizationForPrism, classifyCredentials } from './credentials.ts';
 import { crossFieldViolation } from './cross-field-rules.ts';
 import { accepts, mediaTypeOfPath } from './formats.ts';
@@ -10,6 +11,7 @@ import {
   documentedMessage,
   incorrectCredentials,
   invalidRequestMessage,
+  tooManyItems,
   unableToExtractAuthentication,
 } from './toggl-messages.ts';
 
@@ -40,6 +42,7 @@ export function createAnswerer(prism: Prism, samples: ReadonlyMap<string, Sample
     const operation = routed.right;
 
     let body: unknown;
+    let cutList: string | undefined;
     if (request.body.length > 0) {
       const contentType = request.contentType ?? 'application/json';
       if (!isJsonContentType(contentType)) {
@@ -47,7 +50,7 @@ export function createAnswerer(prism: Prism, samples: ReadonlyMap<string, Sample
       }
       const parsed = parseJson(request.body);
       if (!parsed.ok) return togglError(400, parsed.message);
-      body = parsed.value;
+      ({ body, cutList } = limitBody(parsed.value));
     }
 
     const prefer = parsePrefer(request.prefer);
@@ -83,6 +86,7 @@ export function createAnswerer(prism: Prism, samples: ReadonlyMap<string, Sample
       return togglError(401, documentedMessage(operation, 401, key) ?? fallback, { 'WWW-Authenticate': 'Basic realm="Toggl Track"' });
     }
     if (problems.length > 0) return togglError(400, invalidRequestMessage(problems, operation));
+    if (cutList !== undefined) return togglError(400, tooManyItems(cutList, maxListItems));
     const crossField = crossFieldViolation(body, operation);
     if (crossField) return togglError(400, crossField);
 

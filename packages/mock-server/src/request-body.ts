@@ -3,10 +3,28 @@ import { MIMEType } from 'node:util';
 
 export type BodyResult = { ok: true; bytes: Buffer } | { ok: false; reason: 'too-large' };
 
+/** How much of an oversized body is still read and dropped after the 413; a client sending more is cut off. */
+const drainLimit = 16 * 1024 * 1024;
+
+/**
+ * Reads and drops the rest of an oversized body. Closing the connection instead would reset it
+ * while the client is still sending, and the client would see a broken pipe, not the 413.
+ */
+function drainRest(request: IncomingMessage): void {
+  let dropped = 0;
+  request.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > drainLimit) request.socket.destroy();
+  });
+}
+
 /** Reads the whole body, giving up as soon as it is known to exceed `limit` bytes. */
 export function readBody(request: IncomingMessage, limit: number): Promise<BodyResult> {
   const declared = Number(request.headers['content-length']);
-  if (declared > limit) return Promise.resolve({ ok: false, reason: 'too-large' });
+  if (declared > limit) {
+    drainRest(request);
+    return Promise.resolve({ ok: false, reason: 'too-large' });
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -14,6 +32,7 @@ export function readBody(request: IncomingMessage, limit: number): Promise<BodyR
       size += chunk.length;
       if (size > limit) {
         request.off('data', onData);
+        drainRest(request);
         resolve({ ok: false, reason: 'too-large' });
       } else chunks.push(chunk);
     };

@@ -20,6 +20,7 @@ export function documentedMessage(operation: PrismOperation, status: number, exa
 }
 
 export const notSupported = (field: string) => `The '${field}' parameter is not supported`;
+export const tooManyItems = (field: string, max: number) => `Invalid '${field}' value, the mock takes at most ${max} items in a list`;
 export const notAllowed = (field: string, allowed: string) => `Invalid '${field}' value, allowed values are: '${allowed}'`;
 export const atLeastOneParameter = 'At least one parameter must be set';
 export const unableToExtractAuthentication = 'Unable to extract authentication data';
@@ -44,7 +45,7 @@ const formatNames: Record<string, string> = {
 };
 
 /** `["client_ids", "1"]` → `client_ids[1]`; `["audit", "group_filter"]` → `audit.group_filter`. */
-function fieldName(path: readonly string[]): string {
+export function fieldName(path: readonly string[]): string {
   return path.reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
 }
 
@@ -82,8 +83,9 @@ export function invalidRequestMessage(diagnostics: readonly PrismDiagnostic[], o
     );
   }
   if (first.code === 'additionalProperties') {
-    const unknown = /found '(.*)'$/.exec(first.message)?.[1] ?? '';
-    return notSupported(fieldName([...path, unknown]));
+    const unknown = /found '([^]*)'$/.exec(first.message)?.[1] ?? '';
+    // The unknown field is a name even when it looks like a number: `{"0": 1}` names '0', not '[0]'.
+    return notSupported(path.length > 0 ? `${fieldName(path)}.${unknown}` : unknown);
   }
   if (where === 'body' && path.length === 0) return first.code === 'minProperties' ? atLeastOne : notAnObject;
 

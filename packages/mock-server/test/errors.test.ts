@@ -96,6 +96,26 @@ describe('request bodies', () => {
     await expectError(post(summaryCsv, { body: { audit: { group_filter: { colour: 'red' } } } }), 400, "The 'audit.group_filter.colour' parameter is not supported");
   });
 
+  it('names unknown fields as they are, numbers and line breaks included (found by the fuzzer)', async () => {
+    await expectError(post(detailedCsv, { body: { 0: 1 } }), 400, "The '0' parameter is not supported");
+    await expectError(post(summaryCsv, { body: { audit: { group_filter: { 7: 1 } } } }), 400, "The 'audit.group_filter.7' parameter is not supported");
+    await expectError(post(detailedCsv, { body: { 'two\nlines': 1 } }), 400, "The 'two\nlines' parameter is not supported");
+  });
+
+  it('checks at most 1000 items of a list and names a longer one (the mock limit; found by the fuzzer)', async () => {
+    const ids = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
+    expect((await post(detailedCsv, { body: { client_ids: ids(1000) } })).status).toBe(200);
+    await expectError(post(detailedCsv, { body: { client_ids: ids(1001) } }), 400, "Invalid 'client_ids' value, the mock takes at most 1000 items in a list");
+    // A problem in the part that is checked is named as usual, and credentials still come first.
+    await expectError(post(detailedCsv, { body: { client_ids: [...ids(5), 'x', ...ids(5000)] } }), 400, "Invalid 'client_ids[5]' value, expected an integer or null");
+    await expectError(post(detailedCsv, { body: { client_ids: ids(5000) }, headers: { authorization: '' } }), 401, 'Unable to extract authentication data');
+  });
+
+  it('names the first unknown field of an object with thousands of them', async () => {
+    const body = Object.fromEntries(Array.from({ length: 5000 }, (_, index) => [`unknown_${index}`, index]));
+    await expectError(post(detailedCsv, { body: { start_date: '2026-10-01', ...body } }), 400, "The 'unknown_0' parameter is not supported");
+  });
+
   it('asks for at least one parameter where the schema says so', async () => {
     for (const path of [detailedCsv, detailedPdf, summaryCsv, weeklyCsv, trendsCsv]) {
       await expectError(post(path, { body: {} }), 400, exampleMessage('AtLeastOneParameter'));
@@ -154,6 +174,50 @@ describe('request bodies', () => {
       socket.on('error', reject);
     });
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+  });
+
+  it('lets a client that is still sending an oversized body read the 413 (found by the fuzzer)', async () => {
+    const bytes = Buffer.alloc(3 * 1024 * 1024, 'x');
+    const chunked = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 64 * 1024) controller.enqueue(bytes.subarray(at, at + 64 * 1024));
+        controller.close();
+      },
+    });
+    for (const body of [bytes, chunked]) {
+      // Before the fix the server closed the connection mid-upload and fetch failed with EPIPE.
+      const response = await fetch(`${mockUrl}${detailedCsv}`, {
+        method: 'POST',
+        headers: { authorization: basicAuth('a@b.c', 'pw'), 'content-type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      expect(response.status).toBe(413);
+      expect(await response.json()).toBe('The request body is larger than 1048576 bytes');
+    }
+  });
+
+  it('cuts off a client that goes on sending far past the limit', async () => {
+    const { port } = new URL(mockUrl);
+    const socket = connect(Number(port), '127.0.0.1');
+    let received = '';
+    socket.on('data', (data: Buffer) => (received += data.toString()));
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.on('error', () => {}); // the reset is the point
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`POST ${detailedCsv} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
+    const chunk = `${(64 * 1024).toString(16)}\r\n${'x'.repeat(64 * 1024)}\r\n`;
+    let sent = 0;
+    let open = true;
+    void closed.then(() => (open = false));
+    while (open && sent < 200 * 1024 * 1024) {
+      sent += 64 * 1024;
+      if (!socket.write(chunk)) await Promise.race([new Promise((resolve) => socket.once('drain', resolve)), closed]);
+    }
+    socket.destroy();
+    await closed;
+    expect(received).toMatch(/^HTTP\/1\.1 413 /);
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
   });
 
   it('reads a body sent without Content-Type as JSON', async () => {

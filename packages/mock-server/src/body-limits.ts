@@ -1,0 +1,56 @@
+import { fieldName } from './toggl-messages.ts';
+
+/** Most items of one list the mock checks; a longer list gets a 400 naming it (README, "Limits"). */
+export const maxListItems = 1000;
+/** Objects are cut to this many fields before they are checked: more than any schema of the spec has. */
+const maxCheckedFields = 1000;
+
+export interface LimitedBody {
+  /** The body with long lists and objects cut short: what Prism checks. */
+  body: unknown;
+  /** Where the first list that was cut is, as a field name such as `client_ids`. */
+  cutList?: string;
+}
+
+interface Visit {
+  value: unknown;
+  key: string;
+  parent: Visit | undefined;
+}
+
+const pathOf = (visit: Visit): string[] => {
+  const path: string[] = [];
+  for (let at: Visit | undefined = visit; at?.parent; at = at.parent) path.unshift(at.key);
+  return path;
+};
+
+/**
+ * Prism reports every problem it finds, and its time grows with their number: a 1 MiB body can
+ * hold half a million bad list items and keep it busy for seconds. The mock answers one problem
+ * at a time, so Prism gets each list cut to `maxListItems` items and each object to its first
+ * `maxCheckedFields` fields. The cut objects lose nothing: in a closed object the first unknown
+ * field is among the kept ones, and an open one (saved reports) accepts any fields. The cut
+ * lists are answered with a 400 unless Prism finds a problem in the part it checked.
+ * Changes `body` in place (it is freshly parsed); walks it without recursion, as it may be
+ * nested hundreds of thousands of levels deep.
+ */
+export function limitBody(body: unknown): LimitedBody {
+  let cutList: string | undefined;
+  const pending: Visit[] = [{ value: body, key: '', parent: undefined }];
+  for (let visit = pending.pop(); visit; visit = pending.pop()) {
+    const { value } = visit;
+    if (Array.isArray(value)) {
+      if (value.length > maxListItems) {
+        value.length = maxListItems;
+        cutList ??= fieldName(pathOf(visit));
+      }
+      for (let index = value.length - 1; index >= 0; index--) pending.push({ value: value[index], key: String(index), parent: visit });
+    } else if (typeof value === 'object' && value !== null) {
+      const object = value as Record<string, unknown>;
+      const keys = Object.keys(object);
+      for (const key of keys.slice(maxCheckedFields)) delete object[key];
+      for (const key of keys.slice(0, maxCheckedFields).reverse()) pending.push({ value: object[key], key, parent: visit });
+    }
+  }
+  return cutList === undefined ? { body } : { body, cutList };
+}
