@@ -1,8 +1,9 @@
 import { bundleSpec, openApiPackageFiles } from './bundle.ts';
+import { clientPackageFiles } from './client-codegen.ts';
 import type { GeneratedFile } from './generated-file.ts';
 
 /** Everything `pnpm generate` writes, computed in memory from the spec. */
 export async function generateAll(): Promise<GeneratedFile[]> {
   const document = await bundleSpec();
-  return [...openApiPackageFiles(document)];
+  return [...openApiPackageFiles(document), ...(await clientPackageFiles(document))];
 }
