@@ -149,7 +149,8 @@ export function renderOperationsModule(rows: ExportOperation[]): string {
 
 /** `paths`, `operations` and `components` types of the spec, by openapi-typescript. */
 export async function renderTypesModule(document: OpenApiDocument): Promise<string> {
-  const ast = await openapiTS(structuredClone(document) as unknown as OpenAPI3, { silent: true });
+  // Fields with a default are optional in a request body: the server fills them in.
+  const ast = await openapiTS(structuredClone(document) as unknown as OpenAPI3, { silent: true, defaultNonNullable: false });
   return `// ${DO_NOT_EDIT}\n\n${astToString(ast)}`;
 }
 

@@ -367,29 +367,29 @@ export interface components {
              * @description Include every available detail for each entry, as the exports always do.
              * @default false
              */
-            enrich_response: boolean;
+            enrich_response?: boolean;
             /**
              * @description Merge similar time entries into one row.
              * @default false
              */
-            grouped: boolean;
+            grouped?: boolean;
             /**
              * @description Leave billable amounts out of the export.
              * @default false
              */
-            hide_amounts: boolean;
+            hide_amounts?: boolean;
             /**
              * @description Field the rows are sorted by.
              * @default date
              * @enum {string}
              */
-            order_by: "date" | "user" | "duration" | "description" | "last_update";
+            order_by?: "date" | "user" | "duration" | "description" | "last_update";
             order_dir?: components["schemas"]["OrderDirection"];
             /**
              * @description Number of rows per page.
              * @default 50
              */
-            page_size: number;
+            page_size?: number;
             /** @description Paging cursor (ID of the first entry of the page); not documented by Toggl. */
             first_id?: number;
             /** @description Paging cursor (row number of the first entry of the page); not documented by Toggl. */
@@ -456,12 +456,12 @@ export interface components {
              * @description List groups that have no tracked time.
              * @default false
              */
-            show_empty_groups: boolean;
+            show_empty_groups?: boolean;
             /**
              * @description List groups that have tracked time.
              * @default true
              */
-            show_tracked_groups: boolean;
+            show_tracked_groups?: boolean;
         };
         /** @description Settings of the summary report (totals per group and sub-group). */
         SummaryReportOptions: {
@@ -474,34 +474,34 @@ export interface components {
              * @description Fold the smallest groups into a single "others" row.
              * @default false
              */
-            collapse: boolean;
+            collapse?: boolean;
             /**
              * @description Split a sub-group in one row per hourly rate.
              * @default false
              */
-            distinguish_rates: boolean;
+            distinguish_rates?: boolean;
             duration_format?: components["schemas"]["DurationFormat"];
             /**
              * @description Leave billable amounts out of the export.
              * @default false
              */
-            hide_amounts: boolean;
+            hide_amounts?: boolean;
             /**
              * @description Leave hourly rates out of the export.
              * @default false
              */
-            hide_rates: boolean;
+            hide_rates?: boolean;
             /**
              * @description List the IDs of the entries behind each row. Has no effect on exports.
              * @default false
              */
-            include_time_entry_ids: boolean;
+            include_time_entry_ids?: boolean;
             /**
              * @description Field the groups are sorted by.
              * @default title
              * @enum {string}
              */
-            order_by: "title" | "duration";
+            order_by?: "title" | "duration";
             order_dir?: components["schemas"]["OrderDirection"];
         };
         /** @description Body of a summary report export as CSV or XLSX. Send at least one field. */
