@@ -9,7 +9,13 @@ import { mentionsSecret, redact } from './redact.js';
 import { parseRetryAfter, retryDelay, sleep } from './retry.js';
 
 /** How the client builds the file object it returns; the Node entry passes a subclass that can save to disk. */
-export type ExportFileClass<File> = new (response: Response, source: ExportSource, format: ExportFormat) => File;
+export type ExportFileClass<File> = new (
+  response: Response,
+  source: ExportSource,
+  format: ExportFormat,
+  signal?: AbortSignal,
+  release?: () => void,
+) => File;
 
 type Operation = (typeof exportOperations)[keyof typeof exportOperations];
 type Args = Record<string, unknown> & { signal?: AbortSignal; timeout?: unknown; body?: unknown; format?: unknown };
@@ -103,10 +109,18 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
     const timeoutMs = args.timeout === undefined ? config.timeout : checkTimeout(args.timeout, `${operationId}() timeout`);
     let signal = callerSignal;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    /** Unlinks the caller's signal from ours; the file takes it over once the response has arrived. */
+    let release: (() => void) | undefined;
     if (timeoutMs) {
       const controller = new AbortController();
+      signal = controller.signal;
       timer = setTimeout(abortOnTimeout, timeoutMs, controller, operationId, timeoutMs);
-      signal = callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal;
+      // Linked by hand, not with AbortSignal.any, which leaks when the caller's signal is long-lived.
+      if (callerSignal) {
+        const forward = () => controller.abort(callerSignal.reason);
+        callerSignal.addEventListener('abort', forward);
+        release = () => callerSignal.removeEventListener('abort', forward);
+      }
     }
     const init: RequestInit = {
       method: 'POST',
@@ -122,7 +136,11 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
         let error: TogglApiError | TogglNetworkError;
         try {
           const response = await fetch(url, init);
-          if (response.ok) return new File(response, source, format);
+          if (response.ok) {
+            const file = new File(response, source, format, signal, release);
+            release = undefined;
+            return file;
+          }
           error = await apiError(operationId, response, attempt, secrets);
         } catch (thrown) {
           // The caller's abort, or our timeout: its reason is the error to throw.
@@ -136,6 +154,7 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
       }
     } finally {
       clearTimeout(timer);
+      release?.();
     }
   };
 }

@@ -1,5 +1,5 @@
 import { filenameFromContentDisposition } from './content-disposition.js';
-import { TogglExportsError, TogglNetworkError } from './errors.js';
+import { TogglNetworkError } from './errors.js';
 import type { ExportFormat } from './methods.js';
 
 /** What an export file knows about the operation that produced it. */
@@ -9,11 +9,26 @@ export interface ExportSource {
   readonly fileName: string;
 }
 
-/** Errors while the body streams in are network errors, except the caller's own abort. */
-function bodyError(operationId: string, error: unknown): unknown {
-  if (error instanceof TogglExportsError || (error as Error | undefined)?.name === 'AbortError') return error;
-  return new TogglNetworkError(operationId, `the file was cut off while downloading (${(error as Error | undefined)?.message})`, 1, {
-    cause: error,
+/** Passes the body through and calls `done` once it has ended, failed or been cancelled. */
+function untilDone(body: ReadableStream<Uint8Array>, done: () => void): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  return new ReadableStream({
+    async pull(controller) {
+      const chunk = await reader.read().catch((error: unknown) => {
+        done();
+        throw error;
+      });
+      if (chunk.done) {
+        done();
+        controller.close();
+      } else {
+        controller.enqueue(chunk.value);
+      }
+    },
+    cancel(reason) {
+      done();
+      return reader.cancel(reason);
+    },
   });
 }
 
@@ -28,13 +43,21 @@ export class ExportFile {
   readonly format: ExportFormat;
   readonly #response: Response;
   readonly #fallbackName: string;
+  readonly #signal: AbortSignal | undefined;
+  readonly #release: (() => void) | undefined;
   #readWith: string | undefined;
 
-  constructor(response: Response, source: ExportSource, format: ExportFormat) {
+  /**
+   * @param signal aborts the download; its reason is what a read then rejects with.
+   * @param release called once the body is read to its end, fails or is cancelled.
+   */
+  constructor(response: Response, source: ExportSource, format: ExportFormat, signal?: AbortSignal, release?: () => void) {
     this.#response = response;
     this.operationId = source.operationId;
     this.format = format;
     this.#fallbackName = `${source.fileName}.${format}`;
+    this.#signal = signal;
+    this.#release = release;
   }
 
   /** The name the server suggests (Content-Disposition, `filename*` first), else e.g. `detailed-report.csv`. */
@@ -76,12 +99,16 @@ export class ExportFile {
 
   /** Hands the body over once; `how` names the reader in the error a second read gets. */
   protected takeBody(how: string): ReadableStream<Uint8Array> {
-    return this.#take(how).body ?? new Blob().stream();
+    const body = this.#take(how).body ?? new Blob().stream();
+    return this.#release ? untilDone(body, this.#release) : body;
   }
 
-  /** Turns an error from reading the body into the error the caller sees. */
+  /** The error a failed read rejects with: the abort reason, or a network error for a cut-off download. */
   protected readError(error: unknown): unknown {
-    return bodyError(this.operationId, error);
+    if (this.#signal?.aborted) return this.#signal.reason;
+    return new TogglNetworkError(this.operationId, `the file was cut off while downloading (${String((error as Error | undefined)?.message)})`, 1, {
+      cause: error,
+    });
   }
 
   async #read<M extends 'text' | 'arrayBuffer' | 'blob'>(method: M): Promise<Awaited<ReturnType<Response[M]>>> {
@@ -90,6 +117,8 @@ export class ExportFile {
       return (await response[method]()) as Awaited<ReturnType<Response[M]>>;
     } catch (error) {
       throw this.readError(error);
+    } finally {
+      this.#release?.();
     }
   }
 

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTogglExportsClient, TogglTimeoutError, type TogglExportsClientOptions } from '../src/index.js';
 import { file, hang, json, startTestServer, type Reply, type TestServer } from './support/test-server.js';
@@ -91,6 +92,39 @@ describe('abort', () => {
     controller.abort();
     await expect(reader.read()).rejects.toMatchObject({ name: 'AbortError' });
     release();
+  });
+});
+
+describe('a long-lived caller signal', () => {
+  it.each([60_000, false] as const)('aborts the file being read with its own reason (timeout %s)', async (timeout) => {
+    let release: () => void = () => {};
+    const slowFile: Reply = async (_, response) => {
+      response.writeHead(200, { 'content-type': 'text/csv' });
+      response.write('first,row\n');
+      await new Promise<void>((resolve) => (release = resolve));
+      response.end();
+    };
+    const client = await clientFor([slowFile], { timeout });
+    const controller = new AbortController();
+    const reason = new Error('shutting down');
+    const exported = await client.exportWeeklyReportCsv({ workspaceId: 1, body, signal: controller.signal });
+    const reading = exported.text();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort(reason);
+    await expect(reading).rejects.toBe(reason);
+    release();
+  });
+
+  it('keeps no listeners on it once calls are done, however their files were read', async () => {
+    const client = await clientFor([file('text/csv', 'a,b\n'), file('text/csv', 'a,b\n'), file('text/csv', 'a,b\n'), json(400, 'Invalid workspace id')], {
+      retry: false,
+    });
+    const shutdown = new AbortController().signal;
+    await (await client.exportWeeklyReportCsv({ workspaceId: 1, body, signal: shutdown })).text();
+    await new Response((await client.exportWeeklyReportCsv({ workspaceId: 1, body, signal: shutdown })).stream()).text();
+    await (await client.exportWeeklyReportCsv({ workspaceId: 1, body, signal: shutdown })).stream().cancel();
+    await expect(client.exportWeeklyReportCsv({ workspaceId: 1, body, signal: shutdown })).rejects.toThrow('Invalid workspace id');
+    expect(getEventListeners(shutdown, 'abort')).toHaveLength(0);
   });
 });
 
