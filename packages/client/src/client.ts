@@ -70,7 +70,7 @@ function networkError(operationId: string, thrown: unknown, attempts: number, se
  * Turns one row of the generated operations table into a method. Everything that does not depend
  * on the call (URL pieces, headers per format) is worked out here, once.
  */
-function exportMethod<File>(config: ClientConfig, operationId: string, operation: Operation, File: ExportFileClass<File>) {
+function exportMethod<File>(config: ClientConfig, operationId: string, operation: Operation, FileClass: ExportFileClass<File>) {
   const { baseUrl, retry, secrets } = config;
   /** The path split at its parameters: literal, argument name, literal, ... literal. */
   const parts = operation.path.split(/\{(\w+)\}/).map((part, index) => (index % 2 ? argumentName(part) : part));
@@ -137,7 +137,7 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
         try {
           const response = await fetch(url, init);
           if (response.ok) {
-            const file = new File(response, source, format, signal, release);
+            const file = new FileClass(response, source, format, signal, release);
             release = undefined;
             return file;
           }
@@ -160,13 +160,13 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
 }
 
 /** Builds a client whose methods come from the generated operations table, one function for all. */
-export function createExportsClient<File>(File: ExportFileClass<File>, credentials: unknown, options: unknown): TogglExportsClient<File> {
+export function createExportsClient<File>(FileClass: ExportFileClass<File>, credentials: unknown, options: unknown): TogglExportsClient<File> {
   const config = resolveConfig(credentials, options);
   const client: Record<string, unknown> = {
     raw: createClient<paths>({ baseUrl: config.baseUrl, headers: config.headers, ...(config.fetch && { fetch: config.fetch }) }),
   };
   for (const [operationId, operation] of Object.entries(exportOperations)) {
-    client[operationId] = exportMethod(config, operationId, operation, File);
+    client[operationId] = exportMethod(config, operationId, operation, FileClass);
   }
   return client as TogglExportsClient<File>;
 }
