@@ -1,0 +1,154 @@
+import { authorizationForPrism, classifyCredentials } from './credentials.ts';
+import { crossFieldViolation } from './cross-field-rules.ts';
+import { accepts, mediaTypeOfPath } from './formats.ts';
+import { sampleFileKey, type SampleFile } from './generated.ts';
+import { parsePrefer, type Preference } from './prefer.ts';
+import type { Prism, PrismOperation, PrismOutput, PrismRequest } from './prism.ts';
+import { isJsonContentType, parseJson } from './request-body.ts';
+import { togglError, type MockResponse } from './responses.ts';
+import {
+  documentedMessage,
+  incorrectCredentials,
+  invalidRequestMessage,
+  unableToExtractAuthentication,
+} from './toggl-messages.ts';
+
+/** One request as the front received it, body read in full. */
+export interface MockRequest {
+  method: string;
+  path: string;
+  authorization?: string | undefined;
+  accept?: string | undefined;
+  prefer?: string | undefined;
+  contentType?: string | undefined;
+  body: Buffer;
+}
+
+const quotaHeaders = ['X-Toggl-Quota-Remaining', 'X-Toggl-Quota-Resets-In'];
+const documentedHeaders = ['Retry-After', ...quotaHeaders];
+
+/**
+ * Turns a request into the response Toggl would give, with Prism deciding routing, security,
+ * validation and the example, and this front doing what Prism cannot: Toggl's messages, the
+ * file type from the path, the files' bytes, and the rules Prism does not know.
+ */
+export function createAnswerer(prism: Prism, samples: ReadonlyMap<string, SampleFile>) {
+  return async function answer(request: MockRequest): Promise<MockResponse> {
+    const method = request.method.toLowerCase() as PrismRequest['method'];
+    const routed = prism.route({ method, url: { path: request.path }, headers: {} });
+    if (routed._tag === 'Left') return routingError(routed.left.status, request);
+    const operation = routed.right;
+
+    let body: unknown;
+    if (request.body.length > 0) {
+      const contentType = request.contentType ?? 'application/json';
+      if (!isJsonContentType(contentType)) {
+        return togglError(415, `Unsupported Content-Type '${contentType}': send the body as application/json`);
+      }
+      const parsed = parseJson(request.body);
+      if (!parsed.ok) return togglError(400, parsed.message);
+      body = parsed.value;
+    }
+
+    const prefer = parsePrefer(request.prefer);
+    if (!prefer.ok) return togglError(400, prefer.message);
+    const chosen = resolvePreference(prefer.preference, operation);
+    if (!chosen.ok) return togglError(400, chosen.message);
+
+    const credentials = classifyCredentials(request.authorization);
+    const authorization = authorizationForPrism(credentials);
+    const fileType = mediaTypeOfPath(request.path);
+    const prismRequest: PrismRequest = {
+      method,
+      url: { path: request.path },
+      headers: {
+        ...(authorization && { authorization }),
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
+      body,
+    };
+    const result = await prism.respond(prismRequest, operation, {
+      dynamic: false,
+      ...chosen.mock,
+      // The path decides the file type; JSON stays acceptable so the documented errors remain reachable.
+      ...(fileType && { mediaTypes: [fileType, 'application/json'] }),
+    });
+    if (result._tag === 'Left') return togglError(result.left.status ?? 500, result.left.detail || result.left.message);
+    const { output, validations } = result.right;
+
+    const problems = validations.input.filter((diagnostic) => diagnostic.severity === 0);
+    if (problems.some((diagnostic) => diagnostic.code === 401)) {
+      const key = credentials === 'incorrect' ? 'IncorrectCredentials' : 'UnableToExtractAuthentication';
+      const fallback = credentials === 'incorrect' ? incorrectCredentials : unableToExtractAuthentication;
+      return togglError(401, documentedMessage(operation, 401, key) ?? fallback, { 'WWW-Authenticate': 'Basic realm="Toggl Track"' });
+    }
+    if (problems.length > 0) return togglError(400, invalidRequestMessage(problems, operation));
+    const crossField = crossFieldViolation(body, operation);
+    if (crossField) return togglError(400, crossField);
+
+    if (output.statusCode === 200) return fileResponse(operation, output, request.accept, samples);
+    return documentedError(operation, output, chosen.mock.exampleKey);
+  };
+}
+
+function routingError(status: number | undefined, request: MockRequest): MockResponse {
+  if (status === 405) {
+    return togglError(405, `Method ${request.method} is not allowed on ${request.path}: the export endpoints take POST`, { Allow: 'POST' });
+  }
+  return togglError(404, `Not found: no export endpoint at ${request.path}`);
+}
+
+type ResolvedPreference = { ok: true; mock: { code?: number; exampleKey?: string } } | { ok: false; message: string };
+
+/** Checks `Prefer` against what the operation documents, inferring the status from an example's name. */
+function resolvePreference({ code, example }: Preference, operation: PrismOperation): ResolvedPreference {
+  const documented = operation.responses.map((response) => response.code);
+  const examplesOf = (status: string) =>
+    operation.responses
+      .find((response) => response.code === status)
+      ?.contents?.flatMap((content) => (content.examples ?? []).map((item) => item.key)) ?? [];
+
+  if (code !== undefined && !documented.includes(String(code))) {
+    return { ok: false, message: `Prefer code=${code} is not documented for this endpoint; it can answer ${documented.join(', ')}` };
+  }
+  if (example === undefined) return { ok: true, mock: code === undefined ? {} : { code } };
+  const status = code !== undefined ? String(code) : documented.find((candidate) => examplesOf(candidate).includes(example));
+  if (status === undefined || !examplesOf(status).includes(example)) {
+    const named = documented.flatMap((candidate) => examplesOf(candidate).map((key) => `${key} (${candidate})`));
+    return { ok: false, message: `Prefer example=${example} is not documented${code ? ` for ${code}` : ''} on this endpoint; it has ${named.join(', ')}` };
+  }
+  return { ok: true, mock: { code: Number(status), exampleKey: example } };
+}
+
+function fileResponse(operation: PrismOperation, output: PrismOutput['output'], accept: string | undefined, samples: ReadonlyMap<string, SampleFile>): MockResponse {
+  const mediaType = String(output.headers?.['Content-type'] ?? '');
+  if (!accepts(accept, mediaType)) {
+    return togglError(406, `This endpoint answers with ${mediaType}, which the Accept header '${accept}' does not allow`);
+  }
+  const sample = samples.get(sampleFileKey(operation.iid ?? '', mediaType));
+  if (!sample) throw new Error(`no sample file for ${operation.iid} as ${mediaType}; run pnpm generate`);
+  return {
+    status: 200,
+    headers: { 'Content-Type': sample.mediaType, 'Content-Disposition': `attachment; filename="${sample.filename}"` },
+    body: sample.bytes,
+  };
+}
+
+/** A documented error chosen with `Prefer`, with the headers that go with it. */
+function documentedError(operation: PrismOperation, output: PrismOutput['output'], exampleKey: string | undefined): MockResponse {
+  const message = typeof output.body === 'string' ? output.body : String(output.body ?? '');
+  const chosenExample = exampleKey ?? exampleKeyOf(operation, output.statusCode, message);
+  const headers: Record<string, string> = {};
+  for (const name of documentedHeaders) {
+    const value = output.headers?.[name];
+    // Only the quota example carries the quota headers: a 402 without them means a missing plan feature.
+    if (quotaHeaders.includes(name) && chosenExample !== 'QuotaExhausted') continue;
+    if (value !== undefined && value !== null) headers[name] = String(value);
+  }
+  return togglError(output.statusCode, message, headers);
+}
+
+function exampleKeyOf(operation: PrismOperation, status: number, message: string): string | undefined {
+  const response = operation.responses.find((candidate) => candidate.code === String(status));
+  return response?.contents?.flatMap((content) => content.examples ?? []).find((example) => example.value === message)?.key;
+}

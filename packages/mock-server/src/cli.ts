@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { startMockServer } from './server.ts';
+
+const usage = `Usage: toggl-exports-mock [--port 4010] [--host 127.0.0.1] [--docs FILE]
+
+A local mock of Toggl Track's report export API, answering with sample CSV, XLSX and PDF files.
+
+Options:
+  -p, --port PORT   port to listen on (0 picks a free one; default 4010)
+  -H, --host HOST   address to listen on (default 127.0.0.1)
+      --docs FILE   also serve this HTML file (such as the rendered API docs) at /docs/
+  -h, --help        show this help`;
+
+function fail(message: string): never {
+  console.error(`toggl-exports-mock: ${message}\n\n${usage}`);
+  process.exit(2);
+}
+
+function parsePort(text: string): number {
+  const port = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(port >= 0 && port <= 65535)) fail(`invalid --port '${text}': expected a whole number from 0 to 65535`);
+  return port;
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      port: { type: 'string', short: 'p', default: '4010' },
+      host: { type: 'string', short: 'H', default: '127.0.0.1' },
+      docs: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+} catch (error) {
+  fail((error as Error).message);
+}
+if (args.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+try {
+  const server = await startMockServer({
+    port: parsePort(args.port),
+    host: args.host,
+    log: (line) => console.log(line),
+    ...(args.docs !== undefined && { docs: args.docs }),
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    console.log(`${signal}: stopping`);
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  console.log(`Toggl exports mock server: ${server.url}`);
+  if (args.docs !== undefined) console.log(`API docs: ${server.url}/docs/`);
+} catch (error) {
+  const { code, message } = error as NodeJS.ErrnoException;
+  if (code === 'EADDRINUSE') console.error(`toggl-exports-mock: port ${args.port} on ${args.host} is already in use; choose another with --port`);
+  else if (code === 'ENOENT' && args.docs) console.error(`toggl-exports-mock: cannot read --docs file '${args.docs}'`);
+  else console.error(`toggl-exports-mock: ${message}`);
+  process.exit(1);
+}

@@ -1,0 +1,53 @@
+import type { PrismOperation } from './prism.ts';
+import { documentedMessage } from './toggl-messages.ts';
+
+/*
+ * Rules between two fields, which JSON Schema cannot state (spec/DEVIATIONS.md, "Constraints
+ * across fields"). They run only on bodies that passed Prism's validation, so the values
+ * already have the right types and formats.
+ */
+
+type Body = Record<string, unknown>;
+
+interface OrderedPair {
+  object: readonly string[];
+  low: string;
+  high: string;
+  /** How the message says `high` may not be smaller than `low`. */
+  order: 'before' | 'below';
+}
+
+const orderedPairs: readonly OrderedPair[] = [
+  { object: [], low: 'start_date', high: 'end_date', order: 'before' },
+  { object: [], low: 'min_duration_seconds', high: 'max_duration_seconds', order: 'below' },
+  { object: ['audit', 'group_filter'], low: 'min_amount_cents', high: 'max_amount_cents', order: 'below' },
+  { object: ['audit', 'group_filter'], low: 'min_duration_seconds', high: 'max_duration_seconds', order: 'below' },
+];
+
+const isObject = (value: unknown): value is Body => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function objectAt(body: Body, path: readonly string[]): Body | undefined {
+  let current: unknown = body;
+  for (const key of path) current = isObject(current) ? current[key] : undefined;
+  return isObject(current) ? current : undefined;
+}
+
+/** The 400 message for the first cross-field rule the body breaks, if any. */
+export function crossFieldViolation(body: unknown, operation: PrismOperation): string | undefined {
+  if (!isObject(body)) return undefined;
+  for (const { object, low, high, order } of orderedPairs) {
+    const values = objectAt(body, object);
+    const lowValue = values?.[low];
+    const highValue = values?.[high];
+    if (lowValue === undefined || highValue === undefined) continue;
+    // Dates are YYYY-MM-DD and numbers are numbers here, so `>` orders both.
+    if ((lowValue as string | number) <= (highValue as string | number)) continue;
+    if (low === 'start_date') {
+      const documented = documentedMessage(operation, 400, 'StartAfterEnd');
+      if (documented) return documented;
+    }
+    const prefix = object.length > 0 ? `${object.join('.')}.` : '';
+    return `Invalid '${prefix}${high}' value, must not be ${order} '${prefix}${low}'`;
+  }
+  return undefined;
+}

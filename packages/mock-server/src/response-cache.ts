@@ -1,0 +1,41 @@
+import { LRUCache } from 'lru-cache';
+import type { MockRequest } from './answer.ts';
+import { classifyCredentials } from './credentials.ts';
+import type { MockResponse } from './responses.ts';
+
+/** Bodies larger than this are answered every time rather than kept as part of a key. */
+const largestCachedBody = 64 * 1024;
+
+/**
+ * The mock's answers depend only on the request, so a repeated request gets the finished response
+ * without going through Prism again. The key holds whether the credentials are usable, never the
+ * credentials themselves.
+ */
+export class ResponseCache {
+  readonly #entries = new LRUCache<string, MockResponse>({
+    max: 4096,
+    maxSize: 64 * 1024 * 1024,
+    sizeCalculation: (response, key) => key.length + response.body.length + 256,
+  });
+
+  keyOf(request: MockRequest): string | undefined {
+    if (request.body.length > largestCachedBody) return undefined;
+    return [
+      request.method,
+      request.path,
+      classifyCredentials(request.authorization),
+      request.accept ?? '',
+      request.prefer ?? '',
+      request.contentType ?? '',
+      request.body.toString('latin1'),
+    ].join('\n');
+  }
+
+  get(key: string): MockResponse | undefined {
+    return this.#entries.get(key);
+  }
+
+  set(key: string, response: MockResponse): void {
+    this.#entries.set(key, response);
+  }
+}

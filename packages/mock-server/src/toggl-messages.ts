@@ -1,0 +1,108 @@
+import type { PrismDiagnostic, PrismOperation } from './prism.ts';
+
+/*
+ * Error messages in Toggl's words. Where an operation documents a message for a situation (as a
+ * named example of one of its error responses), that text is used as it is; messages about a
+ * particular field follow the pattern of Toggl's own ("Invalid 'x' value, ...", "The 'x'
+ * parameter is not supported"). test/toggl-messages.test.ts checks them against the spec.
+ */
+
+/** Message of a named example an operation documents for `status`, if it has one. */
+export function documentedMessage(operation: PrismOperation, status: number, exampleKey: string): string | undefined {
+  for (const response of operation.responses) {
+    if (response.code !== String(status)) continue;
+    for (const content of response.contents ?? []) {
+      const value = content.examples?.find((example) => example.key === exampleKey)?.value;
+      if (typeof value === 'string') return value;
+    }
+  }
+  return undefined;
+}
+
+export const notSupported = (field: string) => `The '${field}' parameter is not supported`;
+export const notAllowed = (field: string, allowed: string) => `Invalid '${field}' value, allowed values are: '${allowed}'`;
+export const atLeastOneParameter = 'At least one parameter must be set';
+export const unableToExtractAuthentication = 'Unable to extract authentication data';
+export const incorrectCredentials = 'Incorrect username and/or password';
+export const invalidWorkspaceId = 'Invalid workspace id';
+const notAnObject = 'Invalid request body, expected a JSON object';
+
+const typeNames: Record<string, string> = {
+  integer: 'an integer',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'a boolean',
+  array: 'an array',
+  object: 'an object',
+  null: 'null',
+};
+
+const formatNames: Record<string, string> = {
+  date: 'a date in YYYY-MM-DD format',
+  uri: 'an absolute URI',
+  int64: 'a 64-bit integer',
+};
+
+/** `["client_ids", "1"]` → `client_ids[1]`; `["audit", "group_filter"]` → `audit.group_filter`. */
+function fieldName(path: readonly string[]): string {
+  return path.reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
+}
+
+/** Prism's diagnostics end with ajv's phrase ("must be >= 1"); the field is named before it. */
+const ajvPhrase = (diagnostic: PrismDiagnostic) => diagnostic.message.slice(diagnostic.message.indexOf(' must ') + 1);
+
+function requiresAtLeastOneParameter(operation: PrismOperation): boolean {
+  return (operation.request?.body?.contents ?? []).some((content) => content.schema?.minProperties === 1);
+}
+
+/** Toggl answers one problem at a time; this order puts the most basic first. */
+function rank(diagnostic: PrismDiagnostic): number {
+  const [where = '', ...field] = diagnostic.path ?? [];
+  if (where !== 'body' && where !== 'path') return 0; // the body as a whole is missing
+  if (diagnostic.code === 'additionalProperties') return 2;
+  if (where === 'body' && field.length === 0) return 1; // the body is not an object, or empty
+  if (where === 'path') return 3;
+  return 4;
+}
+
+/** The one message a 400 carries for the request problems Prism found. */
+export function invalidRequestMessage(diagnostics: readonly PrismDiagnostic[], operation: PrismOperation): string {
+  const [first] = [...diagnostics].sort((a, b) => rank(a) - rank(b));
+  if (!first) throw new Error('invalidRequestMessage needs at least one diagnostic');
+  const [where = '', ...path] = first.path ?? [];
+  const field = fieldName(path);
+  const atLeastOne = documentedMessage(operation, 400, 'AtLeastOneParameter') ?? atLeastOneParameter;
+
+  if (where !== 'body' && where !== 'path') return requiresAtLeastOneParameter(operation) ? atLeastOne : notAnObject;
+  if (where === 'path' && field === 'workspace_id') {
+    return (
+      documentedMessage(operation, 400, 'InvalidWorkspaceId') ??
+      documentedMessage(operation, 400, 'InvalidWorkspaceIdCapitalized') ??
+      invalidWorkspaceId
+    );
+  }
+  if (first.code === 'additionalProperties') {
+    const unknown = /found '(.*)'$/.exec(first.message)?.[1] ?? '';
+    return notSupported(fieldName([...path, unknown]));
+  }
+  if (where === 'body' && path.length === 0) return first.code === 'minProperties' ? atLeastOne : notAnObject;
+
+  switch (first.code) {
+    case 'enum':
+      return notAllowed(field, first.message.slice(first.message.indexOf('allowed values: ') + 'allowed values: '.length));
+    case 'type': {
+      const types = ajvPhrase(first).replace(/^must be /, '').split(',');
+      return `Invalid '${field}' value, expected ${types.map((type) => typeNames[type] ?? type).join(' or ')}`;
+    }
+    case 'format': {
+      const format = /format "(.*)"/.exec(first.message)?.[1] ?? '';
+      if (format === 'date') {
+        const documented = documentedMessage(operation, 400, 'WrongFormatDate');
+        if (documented) return documented;
+      }
+      return `Invalid '${field}' value, expected ${formatNames[format] ?? `the ${format} format`}`;
+    }
+    default:
+      return `Invalid '${field}' value, ${ajvPhrase(first)}`;
+  }
+}

@@ -1,0 +1,135 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { basicAuth } from './http.ts';
+import { byOperation, xlsx } from './spec.ts';
+
+/** The CLI as published: the built `dist/cli.js` (turbo builds it before this package's tests). */
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const runCli = promisify(execFile);
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exit: Promise<number | null>;
+}
+
+const running: Running[] = [];
+
+async function startCli(args: string[], env: Record<string, string> = {}): Promise<Running> {
+  const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const check = () => {
+      const match = /mock server: (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    };
+    child.stdout!.on('data', check);
+    exit.then((code) => reject(new Error(`CLI exited with ${code}: ${output}`)));
+  });
+  const started = { child, url, output: () => output, exit };
+  running.push(started);
+  return started;
+}
+
+afterEach(() => {
+  for (const { child } of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+beforeAll(() => {
+  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `pnpm build` (turbo runs it before these tests)');
+});
+
+const detailedXlsx = byOperation('exportDetailedReport', xlsx);
+const password = 'do-not-log-me';
+const download = (url: string) =>
+  fetch(`${url}${detailedXlsx.path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: basicAuth('ada@example.com', password) },
+    body: JSON.stringify({ start_date: '2026-10-01' }),
+  });
+
+describe('toggl-exports-mock CLI', () => {
+  it('prints help', async () => {
+    const { stdout } = await runCli(process.execPath, [cli, '--help']);
+    expect(stdout).toMatch(/^Usage: toggl-exports-mock \[--port 4010\] \[--host 127\.0\.0\.1\]/);
+  });
+
+  it.each(['abc', '70000', '-1', '80.5', ''])('refuses --port=%s with a clear error', async (port) => {
+    const failure = await runCli(process.execPath, [cli, `--port=${port}`]).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toContain(`invalid --port '${port}': expected a whole number from 0 to 65535`);
+  });
+
+  it('refuses unknown options', async () => {
+    const failure = await runCli(process.execPath, [cli, '--prot', '4010']).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toContain("Unknown option '--prot'");
+  });
+
+  it('serves, logs one line per request without credentials, and stops cleanly on SIGTERM', async () => {
+    const server = await startCli(['--port', '0', '--host', '127.0.0.1']);
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const answer = await download(server.url);
+    expect(answer.status).toBe(200);
+    expect(Buffer.from(await answer.arrayBuffer()).equals(detailedXlsx.sample.bytes)).toBe(true);
+    await expect.poll(server.output).toMatch(new RegExp(`^POST ${detailedXlsx.path.replace(/\./g, '\\.')} 200 \\d+\\.\\dms$`, 'm'));
+    server.child.kill('SIGTERM');
+    expect(await server.exit).toBe(0);
+    expect(server.output()).not.toContain(password);
+    expect(server.output()).not.toContain(Buffer.from(`ada@example.com:${password}`).toString('base64'));
+    expect(server.output()).not.toContain('ada@example.com');
+  });
+
+  it('stops cleanly on SIGINT', async () => {
+    const server = await startCli(['--port', '0']);
+    server.child.kill('SIGINT');
+    expect(await server.exit).toBe(0);
+  });
+
+  it('runs under NODE_ENV=production', async () => {
+    const server = await startCli(['--port', '0'], { NODE_ENV: 'production' });
+    const answer = await download(server.url);
+    expect(answer.status).toBe(200);
+    expect(Buffer.from(await answer.arrayBuffer()).equals(detailedXlsx.sample.bytes)).toBe(true);
+    const malformed = await fetch(`${server.url}${detailedXlsx.path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: basicAuth('a@b.c', 'pw') },
+      body: '{"start_date":',
+    });
+    expect(malformed.status).toBe(400);
+  });
+
+  it('says when the port is taken', async () => {
+    const first = await startCli(['--port', '0']);
+    const port = new URL(first.url).port;
+    const failure = await runCli(process.execPath, [cli, '--port', port]).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+  });
+
+  it('serves an HTML page at /docs/ when given --docs', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mock-docs-'));
+    try {
+      const page = path.join(dir, 'index.html');
+      await writeFile(page, '<!doctype html><title>Toggl exports API</title>');
+      const server = await startCli(['--port', '0', '--docs', page]);
+      await expect.poll(server.output).toContain(`API docs: ${server.url}/docs/`);
+      const docs = await fetch(`${server.url}/docs/`);
+      expect([docs.status, docs.headers.get('content-type'), await docs.text()]).toEqual([200, 'text/html; charset=utf-8', '<!doctype html><title>Toggl exports API</title>']);
+      const root = await fetch(`${server.url}/`, { redirect: 'manual' });
+      expect([root.status, root.headers.get('location')]).toEqual([302, '/docs/']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

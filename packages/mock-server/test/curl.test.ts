@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { mockUrl } from './http.ts';
+import { exports } from './spec.ts';
+
+const run = promisify(execFile);
+
+/**
+ * Requests made exactly as Toggl's documentation shows them, with the real curl binary:
+ * `curl -X POST <url> -H "Content-Type: application/json" -d '{…}' -u <email>:<password>`,
+ * no Accept header, and each operation's documented example body.
+ */
+async function curl(path: string, body: unknown): Promise<{ status: number; type: string; disposition: string; bytes: Buffer }> {
+  const args = ['-sS', '-X', 'POST', `${mockUrl}${path}`, '-H', 'Content-Type: application/json'];
+  // The saved-report samples send no body at all.
+  if (body !== undefined) args.push('-d', JSON.stringify(body));
+  args.push('-u', 'ada.lovelace@example.com:analytical-engine', '-D', '-', '-o', '-');
+  const { stdout } = await run('curl', args, { encoding: 'buffer', maxBuffer: 32 * 1024 * 1024 });
+  const end = stdout.indexOf('\r\n\r\n');
+  const head = stdout.subarray(0, end).toString('latin1');
+  const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(head)?.[1] ?? '';
+  return { status: Number(head.split(' ')[1]), type: header('content-type'), disposition: header('content-disposition'), bytes: stdout.subarray(end + 4) };
+}
+
+describe('cURL as in Toggl\'s docs', () => {
+  it.each(exports)('$operationId as $mediaType', async (entry) => {
+    const answer = await curl(entry.path, entry.exampleBody && Object.keys(entry.exampleBody).length > 0 ? entry.exampleBody : undefined);
+    expect(answer.status).toBe(200);
+    expect(answer.type).toBe(entry.mediaType);
+    expect(answer.disposition).toBe(`attachment; filename="${entry.sample.filename}"`);
+    expect(answer.bytes.equals(entry.sample.bytes)).toBe(true);
+  });
+});

@@ -1,0 +1,247 @@
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { basicAuth, mockUrl, post } from './http.ts';
+import { byOperation, exampleMessage, exports, xlsx } from './spec.ts';
+
+const detailedCsv = byOperation('exportDetailedReport', 'text/csv').path;
+const detailedXlsx = byOperation('exportDetailedReport', xlsx).path;
+const detailedPdf = byOperation('exportDetailedReportPdf').path;
+const summaryCsv = byOperation('exportSummaryReport', 'text/csv').path;
+const weeklyCsv = byOperation('exportWeeklyReportCsv').path;
+const trendsCsv = byOperation('exportProjectTrends', 'text/csv').path;
+const savedPdf = byOperation('exportSavedReportPdf').path;
+const validBody = { start_date: '2026-10-01', end_date: '2026-10-31' };
+
+const expectError = async (answer: Promise<Awaited<ReturnType<typeof post>>>, status: number, message: string | RegExp) => {
+  const { status: actual, headers, json } = await answer;
+  expect({ status: actual, type: headers.get('content-type') }).toEqual({ status, type: 'application/json; charset=utf-8' });
+  const body = json();
+  expect(typeof body).toBe('string');
+  if (typeof message === 'string') expect(body).toBe(message);
+  else expect(body).toMatch(message);
+  return headers;
+};
+
+/** Sends raw bytes over node:http, with exactly the headers given (no Accept unless set). */
+function rawPost(path: string, body: Buffer | string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(`${mockUrl}${path}`, { method: 'POST', headers }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: Buffer.concat(chunks).toString() }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+describe('credentials', () => {
+  it('401 "Unable to extract authentication data" without credentials on workspace endpoints', async () => {
+    for (const entry of exports.filter((candidate) => !candidate.isSavedReport)) {
+      await expectError(post(entry.path, { body: validBody, headers: { authorization: '' } }), 401, exampleMessage('UnableToExtractAuthentication'));
+    }
+  });
+
+  it('401 for credentials that are not HTTP Basic or cannot be decoded', async () => {
+    for (const authorization of ['Bearer abc', 'Basic', 'Basic !!!!', `Basic ${Buffer.from('no-colon').toString('base64')}`]) {
+      await expectError(post(detailedCsv, { body: validBody, headers: { authorization } }), 401, 'Unable to extract authentication data');
+    }
+  });
+
+  it('401 "Incorrect username and/or password" for an empty user name or password', async () => {
+    for (const authorization of [basicAuth('ada@example.com', ''), basicAuth('', 'secret')]) {
+      await expectError(post(detailedCsv, { body: validBody, headers: { authorization } }), 401, exampleMessage('IncorrectCredentials'));
+    }
+  });
+
+  it('accepts an API token and passwords containing colons', async () => {
+    expect((await post(detailedCsv, { body: validBody, headers: { authorization: basicAuth('1971800d4d82861d8f2c1651fea4d212', 'api_token') } })).status).toBe(200);
+    expect((await post(detailedCsv, { body: validBody, headers: { authorization: basicAuth('ada@example.com', 'a:b:c') } })).status).toBe(200);
+  });
+
+  it('answers public saved reports without credentials, but rejects bad ones there too', async () => {
+    for (const entry of exports.filter((candidate) => candidate.isSavedReport)) {
+      const answer = await post(entry.path, { headers: { authorization: '' } });
+      expect(answer.status).toBe(200);
+      expect(answer.bytes.equals(entry.sample.bytes)).toBe(true);
+    }
+    await expectError(post(savedPdf, { headers: { authorization: 'Bearer abc' } }), 401, 'Unable to extract authentication data');
+    await expectError(post(savedPdf, { headers: { authorization: basicAuth('ada@example.com', '') } }), 401, 'Incorrect username and/or password');
+  });
+
+  it('checks credentials before the body', async () => {
+    await expectError(post(detailedCsv, { body: { foo: 1 }, headers: { authorization: '' } }), 401, 'Unable to extract authentication data');
+  });
+});
+
+describe('request bodies', () => {
+  it('answers malformed JSON with 400 at once', async () => {
+    const answer = await rawPost(detailedCsv, '{"start_date": "2026-10-01",', {
+      authorization: basicAuth('a@b.c', 'pw'),
+      'content-type': 'application/json',
+    });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatch(/^Invalid JSON in the request body: /);
+  });
+
+  it('names a value outside its enum and lists the allowed ones, in Toggl words', async () => {
+    await expectError(post(detailedCsv, { body: { rounding_minutes: 7 } }), 400, exampleMessage('InvalidParameterValue'));
+    await expectError(post(detailedPdf, { body: { date_format: 'YYYY/MM/DD' } }), 400, "Invalid 'date_format' value, allowed values are: 'MM/DD/YYYY, DD-MM-YYYY, MM-DD-YYYY, YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY'");
+  });
+
+  it('rejects unknown fields, nested ones included', async () => {
+    await expectError(post(weeklyCsv, { body: { ...validBody, hide_amounts: true } }), 400, exampleMessage('ParameterNotSupported'));
+    await expectError(post(detailedCsv, { body: { ...validBody, foo: 1 } }), 400, "The 'foo' parameter is not supported");
+    await expectError(post(summaryCsv, { body: { audit: { group_filter: { colour: 'red' } } } }), 400, "The 'audit.group_filter.colour' parameter is not supported");
+  });
+
+  it('asks for at least one parameter where the schema says so', async () => {
+    for (const path of [detailedCsv, detailedPdf, summaryCsv, weeklyCsv, trendsCsv]) {
+      await expectError(post(path, { body: {} }), 400, exampleMessage('AtLeastOneParameter'));
+      await expectError(post(path), 400, 'At least one parameter must be set');
+    }
+  });
+
+  it('names the field and the expected type or format', async () => {
+    await expectError(post(detailedCsv, { body: { billable: 'yes' } }), 400, "Invalid 'billable' value, expected a boolean");
+    await expectError(post(detailedCsv, { body: { client_ids: [5, 'x'] } }), 400, "Invalid 'client_ids[1]' value, expected an integer or null");
+    await expectError(post(detailedCsv, { body: { start_date: '01/10/2026' } }), 400, "Invalid 'start_date' value, expected a date in YYYY-MM-DD format");
+    await expectError(post(detailedCsv, { body: { page_size: 0 } }), 400, "Invalid 'page_size' value, must be >= 1");
+    await expectError(post(summaryCsv, { body: { audit: { group_filter: { currency: 'EURO' } } } }), 400, /^Invalid 'audit\.group_filter\.currency' value, must match pattern/);
+    await expectError(post(detailedCsv, { body: [validBody] }), 400, 'Invalid request body, expected a JSON object');
+  });
+
+  it('uses the message an endpoint documents for its own cases', async () => {
+    await expectError(post(trendsCsv, { body: { start_date: '20261001' } }), 400, exampleMessage('WrongFormatDate'));
+    await expectError(post(trendsCsv, { body: { start_date: '2026-10-31', end_date: '2026-10-01' } }), 400, exampleMessage('StartAfterEnd'));
+    await expectError(post(detailedCsv.replace('1234567', 'abc'), { body: validBody }), 400, exampleMessage('InvalidWorkspaceId'));
+    const projects = byOperation('exportProfitabilityProjects', 'text/csv').path;
+    await expectError(post(projects.replace('1234567', '0'), { body: {} }), 400, exampleMessage('InvalidWorkspaceIdCapitalized'));
+  });
+
+  it('enforces the rules across fields that the schema cannot express', async () => {
+    await expectError(post(detailedCsv, { body: { start_date: '2026-10-31', end_date: '2026-10-01' } }), 400, "Invalid 'end_date' value, must not be before 'start_date'");
+    await expectError(post(detailedCsv, { body: { min_duration_seconds: 600, max_duration_seconds: 60 } }), 400, "Invalid 'max_duration_seconds' value, must not be below 'min_duration_seconds'");
+    await expectError(
+      post(summaryCsv, { body: { audit: { group_filter: { min_amount_cents: 500, max_amount_cents: 100 } } } }),
+      400,
+      "Invalid 'audit.group_filter.max_amount_cents' value, must not be below 'audit.group_filter.min_amount_cents'",
+    );
+    expect((await post(detailedCsv, { body: { start_date: '2026-10-01', end_date: '2026-10-01', min_duration_seconds: 60, max_duration_seconds: 60 } })).status).toBe(200);
+  });
+
+  it('answers 413 to a body over 1 MiB and 415 to a body that is not JSON', async () => {
+    await expectError(post(detailedCsv, { body: JSON.stringify({ description: 'x'.repeat(1024 * 1024) }) }), 413, /larger than 1048576 bytes/);
+    await expectError(post(detailedCsv, { body: 'start_date=2026-10-01', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, /Unsupported Content-Type 'application\/x-www-form-urlencoded'/);
+    expect((await post(detailedCsv, { body: validBody, headers: { 'content-type': 'application/json; charset=utf-8' } })).status).toBe(200);
+  });
+
+  it('answers 413 to an oversized body sent in chunks, without waiting for its end', async () => {
+    const { port } = new URL(mockUrl);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(`POST ${detailedCsv} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
+        const chunk = 'x'.repeat(64 * 1024);
+        for (let sent = 0; sent <= 1024 * 1024; sent += chunk.length) socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+      });
+      let received = '';
+      socket.on('data', (data: Buffer) => {
+        received += data.toString();
+        if (received.includes('\r\n\r\n')) socket.destroy();
+      });
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+  });
+
+  it('reads a body sent without Content-Type as JSON', async () => {
+    const answer = await rawPost(detailedCsv, JSON.stringify(validBody), { authorization: basicAuth('a@b.c', 'pw') });
+    expect(answer.status).toBe(200);
+  });
+});
+
+describe('file type by extension', () => {
+  it('follows the path without an Accept header', async () => {
+    const answer = await rawPost(detailedXlsx, JSON.stringify(validBody), { authorization: basicAuth('a@b.c', 'pw'), 'content-type': 'application/json' });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe(xlsx);
+  });
+
+  it('follows the path whatever compatible Accept is sent', async () => {
+    for (const accept of ['*/*', `${xlsx}`, 'application/json, */*;q=0.1', `text/csv;q=0.9, ${xlsx}`]) {
+      const answer = await post(detailedXlsx, { body: validBody, headers: { accept } });
+      expect([answer.status, answer.headers.get('content-type')]).toEqual([200, xlsx]);
+    }
+  });
+
+  it('answers 406 to an Accept header that excludes the path\'s file type', async () => {
+    await expectError(post(detailedXlsx, { body: validBody, headers: { accept: 'text/csv' } }), 406, new RegExp(`answers with ${xlsx}, which the Accept header 'text/csv' does not allow`));
+    await expectError(post(detailedCsv, { body: validBody, headers: { accept: 'application/json' } }), 406, /answers with text\/csv/);
+  });
+});
+
+describe('documented errors with Prefer', () => {
+  it('returns each documented status with its first example, as JSON even on file paths', async () => {
+    const cases: [number, string][] = [[400, 'AtLeastOneParameter'], [401, 'UnableToExtractAuthentication'], [402, 'FeatureNotEnabled'], [403, 'WorkspaceNotAccessible'], [500, 'InternalServerError']];
+    for (const [code, example] of cases) {
+      await expectError(post(detailedXlsx, { body: validBody, headers: { prefer: `code=${code}` } }), code, exampleMessage(example));
+    }
+  });
+
+  it('429 comes with Retry-After', async () => {
+    const headers = await expectError(post(detailedPdf, { body: validBody, headers: { prefer: 'code=429' } }), 429, exampleMessage('TooManyRequests'));
+    expect(headers.get('retry-after')).toBe('60');
+  });
+
+  it('402 for the quota comes with the quota headers; the plan-feature 402 without them', async () => {
+    const quota = await expectError(post(detailedXlsx, { body: validBody, headers: { prefer: 'code=402, example=QuotaExhausted' } }), 402, exampleMessage('QuotaExhausted'));
+    expect([quota.get('x-toggl-quota-remaining'), quota.get('x-toggl-quota-resets-in')]).toEqual(['0', '1800']);
+    const feature = await expectError(post(detailedXlsx, { body: validBody, headers: { prefer: 'code=402' } }), 402, exampleMessage('FeatureNotEnabled'));
+    expect(feature.get('x-toggl-quota-remaining')).toBeNull();
+    const saved = await expectError(post(savedPdf, { headers: { prefer: 'code=402' } }), 402, exampleMessage('QuotaExhausted'));
+    expect(saved.get('x-toggl-quota-resets-in')).toBe('1800');
+  });
+
+  it('selects a named example, with or without its code', async () => {
+    await expectError(post(savedPdf, { headers: { prefer: 'code=403, example=ReportOwnerInactive' } }), 403, exampleMessage('ReportOwnerInactive'));
+    await expectError(post(savedPdf, { headers: { prefer: 'example=SinceMissing' } }), 500, exampleMessage('SinceMissing'));
+    await expectError(post(savedPdf, { headers: { prefer: 'code=404' } }), 404, exampleMessage('NotFound'));
+    await expectError(post(detailedCsv, { body: validBody, headers: { prefer: 'code=401, example=IncorrectCredentials' } }), 401, exampleMessage('IncorrectCredentials'));
+  });
+
+  it('explains a Prefer the endpoint does not document instead of answering 200', async () => {
+    await expectError(post(detailedCsv, { body: validBody, headers: { prefer: 'code=404' } }), 400, /code=404 is not documented for this endpoint; it can answer 200, 400, 401, 402, 403, 429, 500/);
+    await expectError(post(detailedCsv, { body: validBody, headers: { prefer: 'code=402, example=NotFound' } }), 400, /example=NotFound is not documented for 402 .*QuotaExhausted \(402\)/);
+    await expectError(post(detailedCsv, { body: validBody, headers: { prefer: 'code=abc' } }), 400, /Invalid Prefer code 'abc'/);
+  });
+
+  it('still validates the request first', async () => {
+    await expectError(post(detailedCsv, { body: { rounding_minutes: 7 }, headers: { prefer: 'code=429' } }), 400, exampleMessage('InvalidParameterValue'));
+  });
+});
+
+describe('routing', () => {
+  it('404 for unknown paths, 405 with Allow for other methods', async () => {
+    await expectError(post('/reports/api/v3/workspace/1/unknown.csv', { body: validBody }), 404, 'Not found: no export endpoint at /reports/api/v3/workspace/1/unknown.csv');
+    await expectError(post(weeklyCsv.replace('.csv', '.xlsx'), { body: validBody }), 404, /no export endpoint/);
+    const headers = await expectError(post(detailedCsv, { method: 'GET' }), 405, /Method GET is not allowed/);
+    expect(headers.get('allow')).toBe('POST');
+  });
+
+  it('rejects an extension the endpoint does not offer', async () => {
+    await expectError(post(detailedCsv.replace('.csv', '.json'), { body: validBody }), 400, "Invalid 'extension' value, allowed values are: 'csv, xlsx'");
+  });
+});
+
+describe('repeated requests', () => {
+  it('get the same answer, whoever asks', async () => {
+    const first = await post(detailedXlsx, { body: validBody });
+    const again = await post(detailedXlsx, { body: validBody, headers: { authorization: basicAuth('grace@example.com', 'other') } });
+    expect(again.status).toBe(200);
+    expect(again.bytes.equals(first.bytes)).toBe(true);
+    // The cache keys on whether credentials are usable, so a bad one is not served a cached file.
+    await expectError(post(detailedXlsx, { body: validBody, headers: { authorization: basicAuth('grace@example.com', '') } }), 401, 'Incorrect username and/or password');
+  });
+});

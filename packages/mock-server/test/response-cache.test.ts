@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { MockRequest } from '../src/answer.ts';
+import { ResponseCache } from '../src/response-cache.ts';
+import { basicAuth } from './http.ts';
+
+const request = (overrides: Partial<MockRequest> = {}): MockRequest => ({
+  method: 'POST',
+  path: '/reports/api/v3/workspace/1/search/time_entries.csv',
+  authorization: basicAuth('ada@example.com', 'secret'),
+  body: Buffer.from('{"start_date":"2026-10-01"}'),
+  ...overrides,
+});
+
+describe('ResponseCache keys', () => {
+  const cache = new ResponseCache();
+  const key = (overrides?: Partial<MockRequest>) => cache.keyOf(request(overrides));
+
+  it('hold whether credentials are usable, never the credentials', () => {
+    expect(key({ authorization: basicAuth('grace@example.com', 'other') })).toBe(key());
+    expect(key()).not.toContain('secret');
+    expect(key()).not.toContain(basicAuth('ada@example.com', 'secret'));
+    expect(key({ authorization: basicAuth('ada@example.com', '') })).not.toBe(key());
+    expect(key({ authorization: undefined })).not.toBe(key());
+  });
+
+  it('tell apart everything the answer depends on', () => {
+    const variants = [
+      key(),
+      key({ path: '/reports/api/v3/workspace/1/search/time_entries.xlsx' }),
+      key({ method: 'GET' }),
+      key({ accept: 'text/csv' }),
+      key({ prefer: 'code=429' }),
+      key({ contentType: 'text/plain' }),
+      key({ body: Buffer.from('{"start_date":"2026-10-02"}') }),
+    ];
+    expect(new Set(variants).size).toBe(variants.length);
+  });
+
+  it('leave out large bodies', () => {
+    expect(key({ body: Buffer.alloc(64 * 1024 + 1, 0x20) })).toBeUndefined();
+  });
+});
