@@ -10,7 +10,6 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   external: ['openapi-fetch', /^node:/],
-  sourcemap: true,
   // Keep `node:` specifiers: Deno and Bun need them.
   removeNodeProtocol: false,
 });
