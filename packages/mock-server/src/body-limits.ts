@@ -12,17 +12,20 @@ export interface LimitedBody {
   cutList?: string;
 }
 
+/** A list or object still to look at; only containers are visited, as only they can be cut. */
 interface Visit {
-  value: unknown;
-  key: string;
+  value: object;
+  key: string | number;
   parent: Visit | undefined;
 }
 
 const pathOf = (visit: Visit): string[] => {
   const path: string[] = [];
-  for (let at: Visit | undefined = visit; at?.parent; at = at.parent) path.unshift(at.key);
+  for (let at: Visit | undefined = visit; at?.parent; at = at.parent) path.unshift(String(at.key));
   return path;
 };
+
+const isContainer = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /**
  * Prism reports every problem it finds, and its time grows with their number: a 1 MiB body can
@@ -36,7 +39,7 @@ const pathOf = (visit: Visit): string[] => {
  */
 export function limitBody(body: unknown): LimitedBody {
   let cutList: string | undefined;
-  const pending: Visit[] = [{ value: body, key: '', parent: undefined }];
+  const pending: Visit[] = isContainer(body) ? [{ value: body, key: '', parent: undefined }] : [];
   for (let visit = pending.pop(); visit; visit = pending.pop()) {
     const { value } = visit;
     if (Array.isArray(value)) {
@@ -44,12 +47,18 @@ export function limitBody(body: unknown): LimitedBody {
         value.length = maxListItems;
         cutList ??= fieldName(pathOf(visit));
       }
-      for (let index = value.length - 1; index >= 0; index--) pending.push({ value: value[index], key: String(index), parent: visit });
-    } else if (typeof value === 'object' && value !== null) {
+      for (let index = value.length - 1; index >= 0; index--) {
+        const item: unknown = value[index];
+        if (isContainer(item)) pending.push({ value: item, key: index, parent: visit });
+      }
+    } else {
       const object = value as Record<string, unknown>;
       const keys = Object.keys(object);
       for (const key of keys.slice(maxCheckedFields)) delete object[key];
-      for (const key of keys.slice(0, maxCheckedFields).reverse()) pending.push({ value: object[key], key, parent: visit });
+      for (const key of keys.slice(0, maxCheckedFields).reverse()) {
+        const field = object[key];
+        if (isContainer(field)) pending.push({ value: field, key, parent: visit });
+      }
     }
   }
   return cutList === undefined ? { body } : { body, cutList };
