@@ -1,0 +1,86 @@
+import autocannon from 'autocannon';
+import { basicAuth, detailedCsv, exportRequests, jsonHeaders, shiftedBody } from './exports.ts';
+import { percentile } from './stats.ts';
+
+export interface LoadResult {
+  connections: number;
+  /** Requests answered, with any status. */
+  requests: number;
+  seconds: number;
+  /** 2xx answers per second. */
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Connection errors, timeouts and non-2xx answers: each is a failed request. */
+  failed: number;
+}
+
+export interface LoadOptions {
+  url: string;
+  connections: number;
+  /** Stops after this many seconds... */
+  seconds: number;
+  /** ...or this many requests, whichever comes first. */
+  maxRequests: number;
+  /** Vary the requests (see `mixedRequest`) instead of repeating one. */
+  mixed?: boolean;
+}
+
+/** The detailed CSV export, the same request every time: what a test suite repeating one call sends. */
+const sameRequest: autocannon.Request = {
+  method: 'POST',
+  path: detailedCsv.path,
+  headers: jsonHeaders,
+  body: JSON.stringify(detailedCsv.body),
+};
+
+/**
+ * Request number `n` of a mix over every export and format: even ones repeat the spec's example
+ * (answered from the mock's cache after the first), odd ones move the example's dates by a
+ * number of days not used before, so the mock has to validate them afresh.
+ */
+export function mixedRequest(n: number): autocannon.Request {
+  const entry = exportRequests[Math.floor(n / 2) % exportRequests.length]!;
+  const body = entry.body && n % 2 === 1 ? shiftedBody(entry.body, 1 + Math.floor(n / 2)) : entry.body;
+  return {
+    method: 'POST',
+    path: entry.path,
+    // A fresh object: autocannon adds Content-Length to it.
+    headers: body === undefined ? { authorization: basicAuth } : { ...jsonHeaders },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  };
+}
+
+/** Numbers the mixed requests across every run of this process, so no run repeats another's new bodies. */
+let nextMixed = 0;
+
+/** Runs autocannon against one server, bounded in time and count; latencies are kept to the microsecond. */
+export function runLoad({ url, connections, seconds, maxRequests, mixed = false }: LoadOptions): Promise<LoadResult> {
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        maxOverallRequests: maxRequests,
+        timeout: 10,
+        requests: [mixed ? { setupRequest: () => mixedRequest(nextMixed++) } : sameRequest],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        const answered = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
+        resolve({
+          connections,
+          requests: answered,
+          seconds: result.duration,
+          requestsPerSecond: result['2xx'] / result.duration,
+          p50Ms: latencies.length ? percentile(latencies, 50) : Number.NaN,
+          p99Ms: latencies.length ? percentile(latencies, 99) : Number.NaN,
+          failed: result.errors + result.non2xx,
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime: number) => latencies.push(responseTime));
+  });
+}

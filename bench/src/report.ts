@@ -1,0 +1,166 @@
+import type { BundleSizeResult } from './sections/bundle-size.ts';
+import type { ClientOverheadResult } from './sections/client-overhead.ts';
+import type { SoakResult } from './sections/mock-load.ts';
+import type { StartupResult } from './sections/mock-startup.ts';
+import type { ThroughputResult } from './sections/mock-throughput.ts';
+import type { RepoTimesResult } from './sections/repo-times.ts';
+import type { StreamingResult } from './sections/streaming.ts';
+import type { LoadResult } from './load.ts';
+
+export interface Results {
+  client?: ClientOverheadResult;
+  streaming?: StreamingResult;
+  startup?: { mock: StartupResult; bare: StartupResult; prism: StartupResult };
+  throughput?: { mock: ThroughputResult; bare: ThroughputResult; prism: ThroughputResult };
+  load?: SoakResult;
+  repo?: RepoTimesResult;
+  bundle?: BundleSizeResult;
+}
+
+export interface Row {
+  measurement: string;
+  result: string;
+  baseline: string;
+  target: string;
+  /** undefined: no target. */
+  met?: boolean;
+}
+
+const MB = 1_000_000;
+const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const us = (value: number) => `${value.toFixed(0)} µs`;
+const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
+const seconds = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} s`;
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+const perSecond = (value: number) => `${Math.round(value).toLocaleString('en-US')} req/s`;
+const load = (result: LoadResult) => `${perSecond(result.requestsPerSecond)}, p50 ${ms(result.p50Ms)}, p99 ${ms(result.p99Ms)}`;
+
+function clientRows({ client }: Results): Row[] {
+  if (!client) return [];
+  const ours = client['our client'];
+  const raw = client['raw fetch'];
+  const bare = client['openapi-fetch'];
+  const toRaw = ours.median / raw.median;
+  const toBare = ours.median / bare.median;
+  return [
+    {
+      measurement: 'Export call (small CSV, local server), median / p99',
+      result: `our client ${us(ours.median)} / ${us(ours.p99)}: ${ratio(toRaw)} raw fetch, ${ratio(toBare)} openapi-fetch`,
+      baseline: `raw fetch ${us(raw.median)} / ${us(raw.p99)}; openapi-fetch ${us(bare.median)} / ${us(bare.p99)} (${ratio(bare.median / raw.median)} raw fetch)`,
+      target: '≤ 1.25× raw fetch and ≤ 1.05× openapi-fetch (median)',
+      met: toRaw <= 1.25 && toBare <= 1.05,
+    },
+  ];
+}
+
+function streamingRows({ streaming }: Results): Row[] {
+  if (!streaming) return [];
+  const save = streaming['save to disk'];
+  const discard = streaming['fetch and discard'];
+  const whole = streaming['buffered whole'];
+  const toDiscard = save.peakRssBytes / discard.peakRssBytes;
+  return [
+    {
+      measurement: `Download a ${mb(streaming.fileBytes)} CSV export, peak RSS of the process`,
+      result: `saveTo(): ${mb(save.peakRssBytes)} (${ratio(toDiscard)} fetch-and-discard), ${seconds(save.seconds)}`,
+      baseline: `fetch and discard: ${mb(discard.peakRssBytes)}, ${seconds(discard.seconds)}; buffered whole: ${mb(whole.peakRssBytes)}, ${seconds(whole.seconds)}`,
+      target: '≤ 1.25× fetch-and-discard and ≤ 200 MB',
+      met: toDiscard <= 1.25 && save.peakRssBytes <= 200 * MB,
+    },
+  ];
+}
+
+function startupRows({ startup }: Results): Row[] {
+  if (!startup) return [];
+  return [
+    {
+      measurement: `Mock: process start to first 200 (median of ${startup.mock.runs.length})`,
+      result: seconds(startup.mock.medianMs / 1000),
+      baseline: `bare node:http ${seconds(startup.bare.medianMs / 1000)}; Prism CLI ${seconds(startup.prism.medianMs / 1000)}`,
+      target: '≤ 1 s',
+      met: startup.mock.medianMs <= 1000,
+    },
+  ];
+}
+
+function throughputRows({ throughput }: Results): Row[] {
+  if (!throughput) return [];
+  const { mock, bare, prism } = throughput;
+  const rows: Row[] = mock.same.map((ours, index) => {
+    const theirs = prism.same[index]!;
+    const times = ours.requestsPerSecond / theirs.requestsPerSecond;
+    return {
+      measurement: `Mock, one request repeated, ${ours.connections} connections`,
+      result: `${load(ours)} (${ratio(times)} Prism CLI)`,
+      baseline: `bare node:http ${load(bare.same[index]!)}; Prism CLI ${load(theirs)}`,
+      target: ours.connections === 10 ? '≥ 2× Prism CLI req/s, p99 ≤ 10 ms' : '≥ 2× Prism CLI req/s',
+      met: times >= 2 && (ours.connections !== 10 || ours.p99Ms <= 10),
+    };
+  });
+  if (mock.mixed && prism.mixed) {
+    rows.push({
+      measurement: `Mock, mixed requests (every export, half of them new bodies), ${mock.mixed.connections} connections`,
+      result: `${load(mock.mixed)} (${ratio(mock.mixed.requestsPerSecond / prism.mixed.requestsPerSecond)} Prism CLI)`,
+      baseline: `Prism CLI ${load(prism.mixed)}`,
+      target: '—',
+    });
+  }
+  return rows;
+}
+
+function loadRows({ load: soak }: Results): Row[] {
+  if (!soak) return [];
+  const growth = soak.rssAfterBytes - soak.rssAfterWarmUpBytes;
+  return [
+    {
+      measurement: `Mock under load: ${soak.run.requests.toLocaleString('en-US')} mixed export requests, ${soak.run.connections} connections`,
+      result: `${soak.run.failed} failed; ${perSecond(soak.run.requestsPerSecond)}, p99 ${ms(soak.run.p99Ms)}; RSS ${mb(soak.rssAfterWarmUpBytes)} after warm-up → ${mb(soak.rssAfterBytes)} after (peak ${mb(soak.rssPeakBytes)})`,
+      baseline: `warm-up: ${soak.warmUpRequests.toLocaleString('en-US')} requests of the same mix`,
+      target: '0 failed, RSS after ≤ RSS after warm-up + 30 MB',
+      met: soak.run.failed === 0 && soak.run.requests >= 20_000 && growth <= 30 * MB,
+    },
+  ];
+}
+
+function repoRows({ repo }: Results): Row[] {
+  if (!repo) return [];
+  return [
+    { measurement: '`pnpm generate`', result: seconds(repo.generate.seconds), baseline: '—', target: '—' },
+    {
+      measurement: '`pnpm test`, nothing changed',
+      result: `${seconds(repo.test.seconds)} (${repo.test.cached} of ${repo.test.total} turbo tasks from cache)`,
+      baseline: '—',
+      target: '—',
+    },
+  ];
+}
+
+function bundleRows({ bundle }: Results): Row[] {
+  if (!bundle) return [];
+  const added = bundle.client.gzippedBytes - bundle.openapiFetch.gzippedBytes;
+  return [
+    {
+      measurement: 'Client bundle (main entry, esbuild, minified + gzip -9)',
+      result: `${kb(bundle.client.gzippedBytes)} gzipped (${kb(bundle.client.minifiedBytes)} minified): +${kb(added)} over openapi-fetch`,
+      baseline: `openapi-fetch alone ${kb(bundle.openapiFetch.gzippedBytes)} gzipped (${kb(bundle.openapiFetch.minifiedBytes)} minified)`,
+      target: '≤ +3 kB gzipped over openapi-fetch',
+      met: added <= 3000,
+    },
+  ];
+}
+
+export function rowsOf(results: Results): Row[] {
+  return [clientRows, streamingRows, startupRows, throughputRows, loadRows, repoRows, bundleRows].flatMap((rows) => rows(results));
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+export function markdownTable(rows: Row[]): string {
+  const lines = ['| Measurement | This run | Baseline (same run) | Target | Met |', '|---|---|---|---|---|'];
+  for (const row of rows) {
+    const met = row.met === undefined ? '—' : row.met ? '✅ yes' : '❌ no';
+    lines.push(`| ${[row.measurement, row.result, row.baseline, row.target, met].map(cell).join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
