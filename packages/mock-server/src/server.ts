@@ -40,8 +40,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const cache = new ResponseCache();
   const docsPage = docs ? await readFile(docs) : undefined;
 
-  async function respond(request: IncomingMessage): Promise<MockResponse> {
-    const path = new URL(request.url ?? '/', 'http://mock').pathname;
+  async function respond(request: IncomingMessage, path: string): Promise<MockResponse> {
     if (docsPage && request.method === 'GET') {
       if (path === '/docs/') return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: docsPage };
       if (path === '/' || path === '/docs') return { status: 302, headers: { Location: '/docs/' }, body: Buffer.alloc(0) };
@@ -67,12 +66,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   function handle(request: IncomingMessage, response: ServerResponse): void {
     const started = performance.now();
+    const path = new URL(request.url ?? '/', 'http://mock').pathname;
     const send = (answer: MockResponse) => {
       response.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(answer.body.length) });
       response.end(answer.body);
-      log?.(`${request.method} ${new URL(request.url ?? '/', 'http://mock').pathname} ${answer.status} ${(performance.now() - started).toFixed(1)}ms`);
+      log?.(`${request.method} ${path} ${answer.status} ${(performance.now() - started).toFixed(1)}ms`);
     };
-    respond(request).then(send, (error: unknown) => {
+    respond(request, path).then(send, (error: unknown) => {
       if (request.destroyed) return; // the client hung up before its request was complete
       console.error('toggl-exports-mock: unexpected failure', error);
       send(togglError(500, 'Internal Server Error'));
