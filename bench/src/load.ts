@@ -54,8 +54,19 @@ export function mixedRequest(n: number): autocannon.Request {
 /** Numbers the mixed requests across every run of this process, so no run repeats another's new bodies. */
 let nextMixed = 0;
 
-/** Runs autocannon against one server, bounded in time and count; latencies are kept to the microsecond. */
-export function runLoad({ url, connections, seconds, maxRequests, mixed = false }: LoadOptions): Promise<LoadResult> {
+/** One autocannon run's raw figures, to be combined with other runs against the same server. */
+export interface LoadSample {
+  connections: number;
+  answered: number;
+  ok: number;
+  failed: number;
+  seconds: number;
+  /** Milliseconds per response, to the microsecond. */
+  latencies: number[];
+}
+
+/** Runs autocannon against one server, bounded in time and count. */
+export function loadSample({ url, connections, seconds, maxRequests, mixed = false }: LoadOptions): Promise<LoadSample> {
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -69,18 +80,33 @@ export function runLoad({ url, connections, seconds, maxRequests, mixed = false 
       },
       (error, result) => {
         if (error) return reject(error);
-        const answered = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
         resolve({
           connections,
-          requests: answered,
-          seconds: result.duration,
-          requestsPerSecond: result['2xx'] / result.duration,
-          p50Ms: latencies.length ? percentile(latencies, 50) : Number.NaN,
-          p99Ms: latencies.length ? percentile(latencies, 99) : Number.NaN,
+          answered: result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'],
+          ok: result['2xx'],
           failed: result.errors + result.non2xx,
+          seconds: result.duration,
+          latencies,
         });
       },
     );
     instance.on('response', (_client, _status, _bytes, responseTime: number) => latencies.push(responseTime));
   });
 }
+
+/** Several runs against one server taken together: 2xx per second over their whole time, percentiles over every response. */
+export function summarizeLoad(samples: LoadSample[]): LoadResult {
+  const sum = (pick: (sample: LoadSample) => number) => samples.reduce((total, sample) => total + pick(sample), 0);
+  const latencies = samples.flatMap((sample) => sample.latencies);
+  return {
+    connections: samples[0]!.connections,
+    requests: sum((sample) => sample.answered),
+    seconds: sum((sample) => sample.seconds),
+    requestsPerSecond: sum((sample) => sample.ok) / sum((sample) => sample.seconds),
+    p50Ms: latencies.length ? percentile(latencies, 50) : Number.NaN,
+    p99Ms: latencies.length ? percentile(latencies, 99) : Number.NaN,
+    failed: sum((sample) => sample.failed),
+  };
+}
+
+export const runLoad = async (options: LoadOptions): Promise<LoadResult> => summarizeLoad([await loadSample(options)]);

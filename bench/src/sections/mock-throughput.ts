@@ -1,5 +1,5 @@
-import { runLoad, type LoadResult } from '../load.ts';
-import { bareNodeHttp, mockCli, prismCli, startServer, type ServerKind } from '../servers.ts';
+import { loadSample, summarizeLoad, type LoadResult, type LoadSample } from '../load.ts';
+import { bareNodeHttp, mockCli, prismCli, startServer, type RunningServer, type ServerKind } from '../servers.ts';
 
 export interface ThroughputResult {
   name: string;
@@ -9,29 +9,41 @@ export interface ThroughputResult {
   mixed?: LoadResult;
 }
 
-const seconds = 5;
-const maxRequests = 500_000;
+/** Each figure is this many one-second slices per server, the servers taking turns, so a busy moment on the machine touches all of them. */
+const rounds = 5;
+const maxRequestsPerSlice = 100_000;
 
-async function measureServer(kind: ServerKind, withMix: boolean): Promise<ThroughputResult> {
-  const server = await startServer(kind);
-  try {
-    // Warm-up (JIT, connection pools, the mock's cache): not recorded.
-    await runLoad({ url: server.url, connections: 10, seconds: 1, maxRequests });
-    const same: LoadResult[] = [];
-    for (const connections of [10, 64]) same.push(await runLoad({ url: server.url, connections, seconds, maxRequests }));
-    const result: ThroughputResult = { name: kind.name, same };
-    if (withMix) result.mixed = await runLoad({ url: server.url, connections: 64, seconds, maxRequests, mixed: true });
-    return result;
-  } finally {
-    await server.stop();
+async function inTurns(servers: RunningServer[], options: { connections: number; mixed?: boolean }): Promise<LoadResult[]> {
+  const samples: LoadSample[][] = servers.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (let turn = 0; turn < servers.length; turn++) {
+      const index = (turn + round) % servers.length;
+      samples[index]!.push(await loadSample({ url: servers[index]!.url, seconds: 1, maxRequests: maxRequestsPerSlice, ...options }));
+    }
   }
+  return samples.map(summarizeLoad);
 }
 
-/** Requests per second and latency of the mock's CLI, next to bare node:http sending the same bytes and the Prism CLI. */
+/** Requests per second and latency of the mock's CLI, next to bare node:http sending the same bytes and the Prism CLI, each in its own process. */
 export async function measureThroughput(): Promise<{ mock: ThroughputResult; bare: ThroughputResult; prism: ThroughputResult }> {
-  return {
-    mock: await measureServer(mockCli, true),
-    bare: await measureServer(bareNodeHttp, false),
-    prism: await measureServer(prismCli, true),
-  };
+  const kinds: ServerKind[] = [mockCli, bareNodeHttp, prismCli];
+  const servers: RunningServer[] = [];
+  try {
+    for (const kind of kinds) servers.push(await startServer(kind));
+    const [mock, bare, prism] = servers as [RunningServer, RunningServer, RunningServer];
+    // Warm-up (JIT, the mock's cache, each operation's compiled schemas): not recorded.
+    for (const server of servers) await loadSample({ url: server.url, connections: 10, seconds: 1, maxRequests: maxRequestsPerSlice });
+    for (const server of [mock, prism]) await loadSample({ url: server.url, connections: 64, seconds: 1, maxRequests: maxRequestsPerSlice, mixed: true });
+
+    const at10 = await inTurns(servers, { connections: 10 });
+    const at64 = await inTurns(servers, { connections: 64 });
+    const [mockMixed, prismMixed] = await inTurns([mock, prism], { connections: 64, mixed: true });
+    return {
+      mock: { name: mockCli.name, same: [at10[0]!, at64[0]!], mixed: mockMixed! },
+      bare: { name: bareNodeHttp.name, same: [at10[1]!, at64[1]!] },
+      prism: { name: prismCli.name, same: [at10[2]!, at64[2]!], mixed: prismMixed! },
+    };
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+  }
 }
