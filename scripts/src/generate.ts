@@ -1,4 +1,5 @@
 import { bundleSpec, openApiPackageFiles } from './bundle.ts';
+import { clientPackageFiles } from './client-codegen.ts';
 import { renderFixtures } from './fixtures/index.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { mockServerFiles } from './mock-codegen.ts';
@@ -6,5 +7,9 @@ import { mockServerFiles } from './mock-codegen.ts';
 /** Everything `pnpm generate` writes, computed in memory from the spec. */
 export async function generateAll(): Promise<GeneratedFile[]> {
   const document = await bundleSpec();
-  return [...openApiPackageFiles(document), ...mockServerFiles(document, await renderFixtures(document))];
+  return [
+    ...openApiPackageFiles(document),
+    ...(await clientPackageFiles(document)),
+    ...mockServerFiles(document, await renderFixtures(document)),
+  ];
 }

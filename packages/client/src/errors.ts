@@ -1,0 +1,102 @@
+/** Why Toggl refused an export, told apart by status and, for 402, by the quota headers. */
+export type TogglApiErrorReason =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'quota_exhausted'
+  | 'feature_not_enabled'
+  | 'forbidden'
+  | 'not_found'
+  | 'rate_limited'
+  | 'server_error'
+  | 'unexpected_status';
+
+const reasonOfStatus: Record<number, TogglApiErrorReason> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  429: 'rate_limited',
+};
+
+/** Base class of every error a call can fail with, apart from the caller's own abort reason. */
+export class TogglExportsError extends Error {
+  /** The export that failed, e.g. `exportDetailedReport`. */
+  declare readonly operationId: string;
+
+  constructor(operationId: string, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.operationId = operationId;
+  }
+}
+
+/** What the client read from an error response. */
+export interface TogglApiErrorFacts {
+  readonly status: number;
+  /** The message Toggl sent, e.g. `Workspace needs to have this feature enabled`. */
+  readonly serverMessage: string;
+  /** Requests sent for this call, retries included. */
+  readonly attempts: number;
+  /** From `Retry-After`: seconds to wait before trying again. */
+  readonly retryAfterSeconds: number | undefined;
+  /** From `X-Toggl-Quota-Remaining`: requests left in the hourly quota. */
+  readonly quotaRemaining: number | undefined;
+  /** From `X-Toggl-Quota-Resets-In`: seconds until the hourly quota starts again. */
+  readonly quotaResetsInSeconds: number | undefined;
+}
+
+export interface TogglApiError extends TogglApiErrorFacts {}
+
+/** Toggl answered with an error status. */
+export class TogglApiError extends TogglExportsError {
+  declare readonly reason: TogglApiErrorReason;
+
+  constructor(operationId: string, facts: TogglApiErrorFacts) {
+    const { status, serverMessage, attempts, retryAfterSeconds, quotaRemaining, quotaResetsInSeconds } = facts;
+    // Only an exhausted quota carries the quota headers; a 402 without them is a plan limit.
+    const reason =
+      status === 402
+        ? (quotaRemaining ?? quotaResetsInSeconds) === undefined
+          ? 'feature_not_enabled'
+          : 'quota_exhausted'
+        : (reasonOfStatus[status] ?? (status < 500 ? 'unexpected_status' : 'server_error'));
+    const wait = quotaResetsInSeconds ?? retryAfterSeconds;
+    super(
+      operationId,
+      `${operationId} failed with HTTP ${status} (${reason}): ${serverMessage}` +
+        (wait === undefined ? '' : `; ${quotaResetsInSeconds === undefined ? 'retry after' : 'the quota resets in'} ${wait} s`) +
+        (attempts > 1 ? ` (after ${attempts} attempts)` : ''),
+    );
+    Object.assign(this, facts, { reason });
+  }
+}
+
+/** The request never got an answer: connection refused or reset, DNS failure, body cut off. */
+export class TogglNetworkError extends TogglExportsError {
+  /** Requests sent for this call, retries included. */
+  declare readonly attempts: number;
+
+  constructor(operationId: string, detail: string, attempts: number, options?: ErrorOptions) {
+    super(operationId, `${operationId} could not reach Toggl: ${detail}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`, options);
+    this.attempts = attempts;
+  }
+}
+
+/** No response arrived within the call's `timeout`, retries and waits included. */
+export class TogglTimeoutError extends TogglExportsError {
+  declare readonly timeoutMs: number;
+
+  constructor(operationId: string, timeoutMs: number) {
+    super(operationId, `${operationId} got no response within its timeout of ${timeoutMs} ms`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+// On the prototype, so minifiers that rename classes keep the names users see and match on.
+for (const [ErrorClass, name] of [
+  [TogglExportsError, 'TogglExportsError'],
+  [TogglApiError, 'TogglApiError'],
+  [TogglNetworkError, 'TogglNetworkError'],
+  [TogglTimeoutError, 'TogglTimeoutError'],
+] as const) {
+  ErrorClass.prototype.name = name;
+}

@@ -1,0 +1,41 @@
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { pipeline } from 'node:stream/promises';
+import { createExportsClient } from './client.js';
+import { ExportFile } from './export-file.js';
+import type { TogglExportsClient } from './methods.js';
+import type { TogglCredentials, TogglExportsClientOptions } from './options.js';
+
+export * from './index.js';
+
+/** An export file that can also stream itself to disk. */
+export class NodeExportFile extends ExportFile {
+  /**
+   * Streams the file to `path` as it downloads, in constant memory. Overwrites an existing file;
+   * if the download fails, the partial file is removed and the error rethrown.
+   */
+  async saveTo(path: string | URL): Promise<void> {
+    const body = Readable.fromWeb(this.takeBody('saveTo()') as NodeReadableStream<Uint8Array>);
+    const file = createWriteStream(path);
+    let opened = false;
+    file.once('open', () => (opened = true));
+    try {
+      await pipeline(body, file);
+    } catch (error) {
+      // Only a file this call opened (and so truncated) is removed; a half-written report is worse than none.
+      if (opened) await rm(path, { force: true });
+      // A file-system error (it names its syscall) is the caller's to see as it is.
+      throw (error as NodeJS.ErrnoException).syscall ? error : this.readError(error);
+    }
+  }
+}
+
+/** A client whose export methods resolve to {@link NodeExportFile}s, which add `saveTo(path)`. */
+export type TogglExportsNodeClient = TogglExportsClient<NodeExportFile>;
+
+/** Same as the main entry's `createTogglExportsClient`, for Node: files come with `saveTo(path)`. */
+export function createTogglExportsClient(credentials?: TogglCredentials, options?: TogglExportsClientOptions): TogglExportsNodeClient {
+  return createExportsClient(NodeExportFile, credentials, options);
+}

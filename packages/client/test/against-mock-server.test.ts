@@ -1,0 +1,151 @@
+// Cross-package: the client (this package) against the real mock server (@toggl-exports/mock-server),
+// over HTTP, for every operation in every format, checking the files' bytes.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startMockServer, type MockServer } from '@toggl-exports/mock-server';
+import spec from '@toggl-exports/openapi/openapi.json' with { type: 'json' };
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTogglExportsClient, exportOperations, TogglApiError, type ExportFile, type ExportOperationId } from '../src/index.js';
+import { createTogglExportsClient as createNodeClient } from '../src/node.js';
+
+type Method = (args: Record<string, unknown>) => Promise<ExportFile>;
+const paths = spec.paths as Record<string, { post: { requestBody?: { content: { 'application/json': { example?: unknown } } } } }>;
+
+/** The spec's own example body for an operation: valid by construction. */
+const exampleBody = (path: string) => paths[path]?.post.requestBody?.content['application/json'].example;
+
+const calls = Object.entries(exportOperations).flatMap(([operationId, operation]) =>
+  Object.keys(operation.formats).map((format) => ({ operationId: operationId as ExportOperationId, format, body: exampleBody(operation.path) })),
+);
+
+let mock: MockServer;
+let folder: string;
+beforeAll(async () => {
+  mock = await startMockServer({ port: 0 });
+  folder = await mkdtemp(path.join(tmpdir(), 'client-against-mock-'));
+}, 60_000);
+afterAll(async () => {
+  await mock?.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+const clientFor = (options: Parameters<typeof createTogglExportsClient>[1] = {}) =>
+  createTogglExportsClient({ apiToken: '1971800d4d82861d8f2c1651fea4d212' }, { baseUrl: mock.url, ...options });
+
+/** Checks that the bytes are a real file of the format; returns its header row (CSV and XLSX). */
+async function expectUsableFile(format: string, bytes: Uint8Array): Promise<string[]> {
+  if (format === 'csv') {
+    const [header = [], ...rows] = parse(Buffer.from(bytes), { bom: true }) as string[][];
+    expect(header.length).toBeGreaterThan(1);
+    expect(header.every((name) => name.trim() !== '')).toBe(true);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toHaveLength(header.length);
+    return header;
+  }
+  if (format === 'xlsx') {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.actualRowCount).toBeGreaterThan(1);
+    return ((sheet?.getRow(1).values ?? []) as unknown[]).slice(1).map(String);
+  }
+  expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
+  const document = await getDocument({ data: new Uint8Array(bytes), verbosity: VerbosityLevel.ERRORS }).promise;
+  expect(document.numPages).toBeGreaterThan(0);
+  const text = await (await document.getPage(1)).getTextContent();
+  expect(text.items.some((item) => 'str' in item && item.str.trim() !== '')).toBe(true);
+  await document.destroy();
+  return [];
+}
+
+/** The CSV export that goes with an XLSX one: the same operation, or its `...Csv` sibling. */
+const csvCounterpart = (operationId: ExportOperationId): ExportOperationId =>
+  'csv' in exportOperations[operationId].formats ? operationId : (operationId.replace(/Xlsx$/, 'Csv') as ExportOperationId);
+
+describe('client against the mock server', () => {
+  it('calls all twelve operations', () => {
+    expect(new Set(calls.map((call) => call.operationId)).size).toBe(12);
+  });
+
+  it.each(calls)('$operationId as $format returns a usable file', async ({ operationId, format, body }) => {
+    const args = { workspaceId: 1234567, reportToken: '5f2a9c1e7b3d4a60a8e1c2b3d4e5f607', format, body };
+    const file = await (clientFor()[operationId] as unknown as Method)(args);
+    const mediaTypes: Record<string, string> = exportOperations[operationId].formats;
+    expect(file.format).toBe(format);
+    expect(file.contentType).toContain(mediaTypes[format]);
+    expect(file.filename.endsWith(`.${format}`)).toBe(true);
+    const header = await expectUsableFile(format, new Uint8Array(await file.arrayBuffer()));
+    if (format === 'xlsx') {
+      // The workbook's first row holds the same columns as the CSV of the same report.
+      const csvArgs = { ...args, format: 'csv' };
+      const csv = await (clientFor()[csvCounterpart(operationId)] as unknown as Method)(csvArgs);
+      expect(header).toEqual(await expectUsableFile('csv', new Uint8Array(await csv.arrayBuffer())));
+    }
+  });
+
+  it('exports a public saved report without credentials and without a body', async () => {
+    const anonymous = createTogglExportsClient({}, { baseUrl: mock.url });
+    const file = await anonymous.exportSavedReportCsv({ reportToken: '5f2a9c1e7b3d4a60a8e1c2b3d4e5f607' });
+    await expectUsableFile('csv', new Uint8Array(await file.arrayBuffer()));
+  });
+
+  it('saves a file to disk with the same bytes a second download gets', async () => {
+    const body = exampleBody(exportOperations.exportDetailedReportPdf.path) as { start_date: string };
+    const nodeClient = createNodeClient({ apiToken: '1971800d4d82861d8f2c1651fea4d212' }, { baseUrl: mock.url });
+    const file = await nodeClient.exportDetailedReportPdf({ workspaceId: 1234567, body });
+    const target = path.join(folder, file.filename);
+    await file.saveTo(target);
+    const again = await nodeClient.exportDetailedReportPdf({ workspaceId: 1234567, body });
+    expect((await readFile(target)).equals(Buffer.from(await again.arrayBuffer()))).toBe(true);
+  });
+
+  it("surfaces the mock's validation message for a body the server rejects", async () => {
+    const body = { start_date: '2026-10-01', rounding_minutes: 7 } as unknown as { start_date: string };
+    const error = await clientFor({ retry: false })
+      .exportDetailedReport({ workspaceId: 1234567, format: 'csv', body })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TogglApiError);
+    expect(error).toMatchObject({ status: 400, reason: 'bad_request' });
+    expect((error as TogglApiError).serverMessage).toMatch(/rounding_minutes/);
+  });
+
+  describe('documented errors, asked for with Prefer', () => {
+    const preferring = (prefer: string) =>
+      clientFor({
+        retry: { maxRetryAfterMs: 1000 },
+        fetch: (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), prefer } }),
+      });
+    const weekly = (prefer: string) =>
+      preferring(prefer)
+        .exportWeeklyReportCsv({ workspaceId: 1234567, body: { start_date: '2026-10-05', end_date: '2026-10-11' } })
+        .catch((caught: unknown) => caught);
+
+    it('402 feature not enabled', async () => {
+      expect(await weekly('code=402')).toMatchObject({ reason: 'feature_not_enabled', serverMessage: 'Workspace needs to have this feature enabled', attempts: 1 });
+    });
+
+    it('402 quota exhausted, resetting later than the client will wait', async () => {
+      expect(await weekly('code=402, example=QuotaExhausted')).toMatchObject({
+        reason: 'quota_exhausted',
+        quotaRemaining: 0,
+        quotaResetsInSeconds: 1800,
+        attempts: 1,
+      });
+    });
+
+    it('429 whose Retry-After is longer than the client will wait', async () => {
+      expect(await weekly('code=429')).toMatchObject({ reason: 'rate_limited', retryAfterSeconds: 60, attempts: 1 });
+    });
+
+    it('401 with the documented message', async () => {
+      expect(await weekly('code=401, example=IncorrectCredentials')).toMatchObject({
+        reason: 'unauthorized',
+        serverMessage: 'Incorrect username and/or password',
+      });
+    });
+  });
+});

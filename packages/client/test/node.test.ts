@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import * as main from '../src/index.js';
+import { createTogglExportsClient, NodeExportFile, TogglNetworkError } from '../src/node.js';
+import * as nodeEntry from '../src/node.js';
+import { file, startTestServer, type Reply, type TestServer } from './support/test-server.js';
+
+const body = { start_date: '2026-10-01', end_date: '2026-10-31' };
+const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const folder = mkdtemp(path.join(tmpdir(), 'toggl-exports-save-'));
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+afterAll(async () => rm(await folder, { recursive: true, force: true }));
+
+async function download(reply: Reply) {
+  server = await startTestServer(reply);
+  const client = createTogglExportsClient({ apiToken: 't' }, { baseUrl: server.url, retry: false });
+  return client.exportProfitabilityProjects({ workspaceId: 1, format: 'xlsx', body });
+}
+
+describe('@toggl-exports/client/node', () => {
+  it('re-exports the main entry, with a client whose files can save themselves', () => {
+    for (const name of Object.keys(main)) {
+      if (name !== 'createTogglExportsClient') expect(nodeEntry[name as keyof typeof nodeEntry]).toBe(main[name as keyof typeof main]);
+    }
+    expect(NodeExportFile.prototype).toBeInstanceOf(main.ExportFile);
+  });
+
+  it('saveTo writes exactly the bytes the server sent', async () => {
+    const bytes = randomBytes(3 * 1024 * 1024 + 17);
+    const exported = await download(file(xlsx, bytes, { 'content-disposition': 'attachment; filename="projects.xlsx"' }));
+    expect(exported).toBeInstanceOf(NodeExportFile);
+    const target = path.join(await folder, exported.filename);
+    await exported.saveTo(target);
+    expect((await readFile(target)).equals(bytes)).toBe(true);
+    await expect(exported.text()).rejects.toThrow('already read with saveTo()');
+  });
+
+  it('saveTo writes while the download is still coming in', async () => {
+    const first = randomBytes(256 * 1024);
+    const rest = randomBytes(256 * 1024);
+    let sendRest: () => void = () => {};
+    const exported = await download(async (_, response) => {
+      response.writeHead(200, { 'content-type': xlsx });
+      response.write(first);
+      await new Promise<void>((resolve) => (sendRest = resolve));
+      response.end(rest);
+    });
+    const target = path.join(await folder, 'streamed.xlsx');
+    const saving = exported.saveTo(target);
+    while (((await stat(target).catch(() => undefined))?.size ?? 0) < first.length) await new Promise((resolve) => setTimeout(resolve, 5));
+    sendRest();
+    await saving;
+    expect((await readFile(target)).equals(Buffer.concat([first, rest]))).toBe(true);
+  });
+
+  it('saveTo replaces an existing file', async () => {
+    const target = path.join(await folder, 'replaced.csv');
+    await writeFile(target, 'old contents that are longer than the new ones');
+    await (await download(file('text/csv', 'new\n'))).saveTo(target);
+    expect(await readFile(target, 'utf8')).toBe('new\n');
+  });
+
+  it('saveTo removes the partial file and fails with a TogglNetworkError when the download is cut off', async () => {
+    const exported = await download((_, response) => {
+      response.writeHead(200, { 'content-type': xlsx, 'content-length': String(1024 * 1024) });
+      response.write(randomBytes(64 * 1024));
+      setTimeout(() => response.socket?.destroy(), 20);
+    });
+    const target = path.join(await folder, 'cut-off.xlsx');
+    const error = await exported.saveTo(target).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TogglNetworkError);
+    await expect(stat(target)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('saveTo reports a path it cannot write to', async () => {
+    const exported = await download(file('text/csv', 'a\n'));
+    const target = path.join(await folder, 'no-such-folder', 'x.csv');
+    await expect(exported.saveTo(target)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('saveTo leaves a folder it was wrongly pointed at alone', async () => {
+    const exported = await download(file('text/csv', 'a\n'));
+    const target = await folder;
+    await expect(exported.saveTo(target)).rejects.toMatchObject({ code: 'EISDIR' });
+    expect((await stat(target)).isDirectory()).toBe(true);
+  });
+});
