@@ -1,5 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
@@ -18,14 +17,16 @@ export class NodeExportFile extends ExportFile {
    */
   async saveTo(path: string | URL): Promise<void> {
     const body = Readable.fromWeb(this.takeBody('saveTo()') as NodeReadableStream<Uint8Array>);
-    const file = createWriteStream(path);
-    let opened = false;
-    file.once('open', () => (opened = true));
+    // Opened before streaming, so a failure (shown as it is) leaves nothing behind to clean up.
+    const handle = await open(path, 'w').catch((error: unknown) => {
+      body.destroy();
+      throw error;
+    });
     try {
-      await pipeline(body, file);
+      await pipeline(body, handle.createWriteStream());
     } catch (error) {
-      // Only a file this call opened (and so truncated) is removed; a half-written report is worse than none.
-      if (opened) await rm(path, { force: true });
+      // The file was opened (and so truncated) by this call; a half-written report is worse than none.
+      await rm(path, { force: true });
       // A file-system error (it names its syscall) is the caller's to see as it is.
       throw (error as NodeJS.ErrnoException).syscall ? error : this.readError(error);
     }

@@ -159,10 +159,11 @@ describe('timeout', () => {
     const slowBody: Reply = async (_, response) => {
       response.writeHead(200, { 'content-type': 'text/csv' });
       response.write('a\n');
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
       response.end('b\n');
     };
-    const client = await clientFor([slowBody], { timeout: 50 });
+    // Generous, so that a busy machine still gets the headers in time; the body then takes longer.
+    const client = await clientFor([slowBody], { timeout: 1_000 });
     const exported = await client.exportWeeklyReportCsv({ workspaceId: 1, body });
     expect(await exported.text()).toBe('a\nb\n');
   });
