@@ -12,8 +12,8 @@ const dir = inject('consumerDir');
 
 interface Compilation {
   diagnostics: string[];
-  /** Our declaration files the compiler loaded, relative to node_modules/@toggl-exports/, chunk hashes as `<hash>`. */
-  ourDeclarations: string[];
+  /** Our files the compiler loaded (declarations and the spec's JSON), relative to node_modules/@toggl-exports/, chunk hashes as `<hash>`. */
+  ourFiles: string[];
 }
 
 async function compile(alias: keyof typeof typescripts, config: string): Promise<Compilation> {
@@ -27,7 +27,7 @@ async function compile(alias: keyof typeof typescripts, config: string): Promise
   const lines = stdout.split('\n').filter(Boolean);
   return {
     diagnostics: lines.filter((line) => /\berror TS\d+:/.test(line)),
-    ourDeclarations: lines
+    ourFiles: lines
       .flatMap((line) => /node_modules\/@toggl-exports\/(.+)$/.exec(line)?.[1] ?? [])
       .map((file) => file.replace(/-[A-Za-z0-9_-]{8}\.d\./, '-<hash>.d.'))
       .sort(),
@@ -43,6 +43,7 @@ async function wrongLine(): Promise<{ line: number; column: number }> {
 
 const esmDeclarations = ['client/dist/index-<hash>.d.ts', 'client/dist/index.d.ts', 'client/dist/node.d.ts', 'mock-server/dist/index.d.ts'];
 const cjsDeclarations = esmDeclarations.map((file) => file.replace(/\.d\.ts$/, '.d.cts'));
+const specJson = 'openapi/openapi.json';
 
 // The four compilations are independent: run them side by side.
 describe.concurrent.each(Object.entries(typescripts) as [keyof typeof typescripts, string][])('%s (%s)', (alias, spec) => {
@@ -53,12 +54,12 @@ describe.concurrent.each(Object.entries(typescripts) as [keyof typeof typescript
 
   it.each([
     // ES module and CommonJS consumers: imports in the .cts file must find the .d.cts types.
-    { config: 'node16', declarations: [...esmDeclarations, ...cjsDeclarations].sort() },
-    { config: 'bundler', declarations: esmDeclarations },
+    { config: 'node16', declarations: [...esmDeclarations, ...cjsDeclarations, specJson].sort() },
+    { config: 'bundler', declarations: [...esmDeclarations, specJson].sort() },
   ])('moduleResolution $config: the consumer files compile and the wrong format is the only error', async ({ config, declarations }) => {
-    const { diagnostics, ourDeclarations } = await compile(alias, config);
+    const { diagnostics, ourFiles } = await compile(alias, config);
     const { line, column } = await wrongLine();
     expect(diagnostics).toEqual([`types/wrong-format.mts(${line},${column}): error TS2322: Type '"pdf"' is not assignable to type '"csv" | "xlsx"'.`]);
-    expect(ourDeclarations).toEqual(declarations);
+    expect(ourFiles).toEqual(declarations);
   });
 });

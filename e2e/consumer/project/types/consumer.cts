@@ -2,6 +2,10 @@
 import { createTogglExportsClient, type ExportFile } from '@toggl-exports/client';
 import { createTogglExportsClient as createNodeClient } from '@toggl-exports/client/node';
 import { startMockServer } from '@toggl-exports/mock-server';
+import spec = require('@toggl-exports/openapi/openapi.json');
+
+/** The paths of the spec, from the JSON file the openapi package exports. */
+export const specPaths: string[] = Object.keys(spec.paths);
 
 export async function savedReportAsXlsx(reportToken: string): Promise<ArrayBuffer> {
   const server = await startMockServer({ port: 0 });
