@@ -1,0 +1,20 @@
+// Compiles cleanly in a CommonJS module (imports become require calls; types come from the .d.cts files).
+import { createTogglExportsClient, type ExportFile } from '@toggl-exports/client';
+import { createTogglExportsClient as createNodeClient } from '@toggl-exports/client/node';
+import { startMockServer } from '@toggl-exports/mock-server';
+import spec = require('@toggl-exports/openapi/openapi.json');
+
+/** The paths of the spec, from the JSON file the openapi package exports. */
+export const specPaths: string[] = Object.keys(spec.paths);
+
+export async function savedReportAsXlsx(reportToken: string): Promise<ArrayBuffer> {
+  const server = await startMockServer({ port: 0 });
+  const file: ExportFile = await createTogglExportsClient({}, { baseUrl: server.url }).exportSavedReportXlsx({ reportToken });
+  await server.close();
+  return file.arrayBuffer();
+}
+
+export async function saveSummary(workspaceId: number, path: string): Promise<void> {
+  const file = await createNodeClient({ apiToken: 'token' }).exportSummaryReportPdf({ workspaceId, body: { start_date: '2026-10-01' } });
+  await file.saveTo(path);
+}

@@ -1,0 +1,29 @@
+// Compiles cleanly in an ES module: everything below must keep type-checking for users.
+import { createTogglExportsClient, TogglApiError, type ExportFile, type ExportFormat } from '@toggl-exports/client';
+import { createTogglExportsClient as createNodeClient } from '@toggl-exports/client/node';
+import { startMockServer, type MockServer } from '@toggl-exports/mock-server';
+
+export async function octoberAsCsv(workspaceId: number): Promise<string> {
+  const server: MockServer = await startMockServer({ port: 0, log: (line: string) => console.log(line) });
+  const toggl = createTogglExportsClient({ apiToken: 'token' }, { baseUrl: server.url });
+  try {
+    const file: ExportFile = await toggl.exportDetailedReport({
+      workspaceId,
+      format: 'csv',
+      body: { start_date: '2026-10-01', end_date: '2026-10-31', billable: true },
+    });
+    const format: ExportFormat = file.format;
+    return `${format}: ${await file.text()}`;
+  } catch (error) {
+    if (error instanceof TogglApiError) return `${error.status} ${error.reason}`;
+    throw error;
+  } finally {
+    await server.close();
+  }
+}
+
+export async function savePdf(workspaceId: number, path: string): Promise<void> {
+  const toggl = createNodeClient({ email: 'ada@example.com', password: 'secret' });
+  const file = await toggl.exportWeeklyReportPdf({ workspaceId, body: { start_date: '2026-10-05', end_date: '2026-10-11' } });
+  await file.saveTo(path);
+}
