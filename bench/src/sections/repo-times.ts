@@ -15,7 +15,9 @@ export interface TestTime extends CommandTime {
 }
 
 export interface RepoTimesResult {
+  /** Every generator run (turbo's cache bypassed), then the same replayed from turbo's cache. */
   generate: CommandTime;
+  generateCached: CommandTime;
   test: TestTime;
 }
 
@@ -44,14 +46,30 @@ async function timeTest(timeoutMs: number): Promise<TestTime> {
   return { command: 'pnpm test', seconds, cached: Number(match[1]), total: Number(match[2]) };
 }
 
+const attempts = 3;
+
 /**
- * `pnpm generate` (every generator, same bytes as committed), then `pnpm test` with nothing
- * changed. If that run still had tasks to do (a cold cache) or failed (turbo caches only
- * successes), it was the warm-up, and the run after it is the one reported.
+ * `pnpm generate` with turbo's cache bypassed (every generator runs; same bytes as committed) and
+ * as a cache hit, then `pnpm test` with nothing changed. A `pnpm test` that still had tasks to
+ * run (a cold cache) or failed (turbo caches only successes) was a warm-up; the first run with
+ * every task from the cache is reported, or the last of three.
  */
 export async function measureRepoTimes(): Promise<RepoTimesResult> {
-  const generate = await timed('pnpm', ['generate'], 300_000);
-  const warmUp = await timeTest(900_000).catch(() => undefined);
-  const test = warmUp && warmUp.cached === warmUp.total ? warmUp : await timeTest(600_000);
-  return { generate: { command: 'pnpm generate', seconds: generate.seconds }, test };
+  const generate = await timed('pnpm', ['generate', '--force'], 300_000);
+  const generateCached = await timed('pnpm', ['generate'], 300_000);
+  let test: TestTime | undefined;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      test = await timeTest(900_000);
+      if (test.cached === test.total) break;
+    } catch (error) {
+      if (attempt === attempts) throw error;
+      console.error(`bench: pnpm test failed on run ${attempt} of ${attempts} (it is run again):\n${String((error as Error).message).slice(-1500)}`);
+    }
+  }
+  return {
+    generate: { command: 'pnpm generate --force', seconds: generate.seconds },
+    generateCached: { command: 'pnpm generate', seconds: generateCached.seconds },
+    test: test!,
+  };
 }
