@@ -87,7 +87,7 @@ export interface Prism {
 export function loadPrism(operations: PrismOperation[]): Prism {
   const require = createRequire(import.meta.url);
   const part = (name: string) => require(`@stoplight/prism-http/dist/${name}`) as Record<string, unknown>;
-  const { route, validator, mock } = withUnusedPartsLazy(require, () => ({
+  const { route, validator, mock } = withoutEagerFaker(require, () => ({
     route: part('router').default as PrismRoute,
     validator: part('validator'),
     mock: part('mocker').default,
@@ -129,31 +129,24 @@ export function loadPrism(operations: PrismOperation[]): Prism {
 }
 
 /**
- * Parts of Prism the mock never uses but Prism loads anyway: its generator of examples from
- * schemas (@faker-js/faker, json-schema-faker and their dependencies, about a third of Prism's
- * load time) and OpenAPI callbacks (with an HTTP client). While the parts the mock uses load,
- * these are stand-ins that load the real module on first use; the stand-ins then leave the
- * module cache, so anyone else requiring these modules gets the real ones.
+ * Prism loads @faker-js/faker (about half of its import time) only to offer random examples,
+ * which the mock never asks for. Loading Prism with a stand-in that loads faker on first use
+ * halves the server's start-up. The stand-in is removed from the module cache right after, so
+ * anyone else requiring faker gets the real module.
  */
-const unusedParts = ['mocker/generator/JSONSchema', 'mocker/callback/callbacks'];
-
-function withUnusedPartsLazy<T>(require: NodeJS.Require, load: () => T): T {
-  const paths = unusedParts.map((part) => require.resolve(`@stoplight/prism-http/dist/${part}`));
-  for (const path of paths) {
-    const standIn = new Module(path);
-    let real: Record<PropertyKey, unknown> | undefined;
-    const loadReal = () => {
-      if (require.cache[path] === standIn) throw new Error(`${path} was used while Prism was loading`);
-      return (real ??= require(path) as Record<PropertyKey, unknown>);
-    };
-    standIn.filename = path;
-    standIn.loaded = true;
-    standIn.exports = new Proxy({}, { get: (_, key) => loadReal()[key] });
-    require.cache[path] = standIn;
-  }
+function withoutEagerFaker<T>(require: NodeJS.Require, load: () => T): T {
+  const prismRequire = createRequire(require.resolve('@stoplight/prism-http'));
+  const fakerPath = prismRequire.resolve('@faker-js/faker');
+  let faker: Record<PropertyKey, unknown> | undefined;
+  const realFaker = () => (faker ??= (prismRequire(fakerPath) as { default: Record<PropertyKey, unknown> }).default);
+  const standIn = new Module(fakerPath);
+  standIn.filename = fakerPath;
+  standIn.loaded = true;
+  standIn.exports = { default: new Proxy({}, { get: (_, key) => realFaker()[key] }) };
+  require.cache[fakerPath] = standIn;
   try {
     return load();
   } finally {
-    for (const path of paths) delete require.cache[path];
+    delete require.cache[fakerPath];
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPrism, type PrismOperation } from '../src/prism.ts';
 
 describe('Prism as the mock loads it', () => {
-  it('still generates an answer from a schema when a response has no example, loading that part of Prism on first use', async () => {
+  it('still answers from the schema where a response has no example, with faker loaded lazily', async () => {
     const operation = {
       id: 'noExample',
       iid: 'noExample',
