@@ -1,7 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTogglExportsClient, TogglTimeoutError, type TogglExportsClientOptions } from '../src/index.js';
-import { file, hang, json, startTestServer, type Reply, type TestServer } from './support/test-server.js';
+import { file, hang, json, rejection, startTestServer, type Reply, type TestServer } from './support/test-server.js';
 
 const body = { start_date: '2026-10-01', end_date: '2026-10-31' };
 
@@ -20,14 +20,6 @@ async function clientFor(replies: Reply[], options: TogglExportsClientOptions = 
   server = await startTestServer(...replies);
   return createTogglExportsClient({ apiToken: 't' }, { baseUrl: server.url, retry: { baseDelayMs: 1, maxDelayMs: 1 }, ...options });
 }
-
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error,
-  );
 
 describe('abort', () => {
   it('rejects with the signal reason and sends nothing when the signal is already aborted', async () => {

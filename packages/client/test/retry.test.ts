@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTogglExportsClient, TogglApiError, TogglNetworkError, type RetryEvent, type RetryOptions } from '../src/index.js';
-import { dropConnection, file, json, startTestServer, text, type Reply, type TestServer } from './support/test-server.js';
+import { dropConnection, file, json, rejection, startTestServer, text, type Reply, type TestServer } from './support/test-server.js';
 
 const body = { start_date: '2026-10-01', end_date: '2026-10-31', project_ids: [7001, null], description: 'naïve “quotes”' };
 
@@ -21,14 +21,6 @@ async function setup(retry: RetryOptions | false, ...replies: Reply[]) {
   const call = () => client.exportDetailedReport({ workspaceId: 42, format: 'csv', body });
   return { server, retries, call };
 }
-
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error,
-  );
 
 describe('retries', () => {
   it('retries a 429 after the seconds Retry-After asks for', async () => {

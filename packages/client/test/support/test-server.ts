@@ -81,3 +81,12 @@ export const hang: Reply = () => new Promise<void>(() => {});
 export const dropConnection: Reply = (_, response) => {
   response.socket?.destroy();
 };
+
+/** Resolves to what `promise` rejects with; fails the test if it resolves instead. */
+export const rejection = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: unknown) => error,
+  );
