@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAnswerer, type MockRequest } from './answer.ts';
-import { readSampleFiles } from './generated.ts';
+import { readSampleFiles, type SampleFile } from './generated.ts';
 import { loadPrism, type Prism } from './prism.ts';
 import { readPrismOperations } from './prism-operations.ts';
 import { readBody } from './request-body.ts';
@@ -30,13 +30,15 @@ export interface MockServer {
 }
 
 let prism: Prism | undefined;
-/** Prism and its operations are loaded once per process and shared by every server in it. */
+let samples: ReadonlyMap<string, SampleFile> | undefined;
+/** Prism, its operations and the sample files are loaded once per process and shared by every server in it. */
 const sharedPrism = () => (prism ??= loadPrism(readPrismOperations()));
+const sharedSamples = () => (samples ??= readSampleFiles());
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port = 4010, host = '127.0.0.1', log, docs, maxBodyBytes = 1024 * 1024 } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`Invalid port ${port}: use 0 to 65535`);
-  const answer = createAnswerer(sharedPrism(), readSampleFiles());
+  const answer = createAnswerer(sharedPrism(), sharedSamples());
   const cache = new ResponseCache();
   const docsPage = docs ? await readFile(docs) : undefined;
 
