@@ -1,15 +1,10 @@
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import type { OpenApiDocument } from './bundle.ts';
+import { formatOfMediaType, MEDIA_TYPES } from './export-formats.ts';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
+import { resolveRef, type JsonObject } from './spec-refs.ts';
 
 const clientGeneratedDir = 'packages/client/src/generated';
-
-/** The file formats the client knows how to ask for, by the media type the spec gives them. */
-export const formatOfMediaType: Readonly<Record<string, string>> = {
-  'text/csv': 'csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-  'application/pdf': 'pdf',
-};
 
 /** What the client needs to know about one export operation; a row of the generated table. */
 export interface ExportOperation {
@@ -25,49 +20,32 @@ export interface ExportOperation {
   fileName: string;
 }
 
-type Json = Record<string, unknown>;
-
-const asObject = (value: unknown, where: string): Json => {
+const asObject = (value: unknown, where: string): JsonObject => {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new Error(`client codegen: ${where} must be an object`);
   }
-  return value as Json;
+  return value as JsonObject;
 };
-
-/** Follows a local `#/...` reference (as the bundle leaves them) until a real object is reached. */
-function resolve(document: OpenApiDocument, value: unknown, where: string): Json {
-  let current = asObject(value, where);
-  for (let hops = 0; typeof current.$ref === 'string'; hops++) {
-    const ref = current.$ref;
-    if (!ref.startsWith('#/') || hops > 20) throw new Error(`client codegen: cannot follow $ref "${ref}" at ${where}`);
-    let target: unknown = document;
-    for (const key of ref.slice(2).split('/')) {
-      target = (target as Json | undefined)?.[key.replaceAll('~1', '/').replaceAll('~0', '~')];
-    }
-    current = asObject(target, `${ref} (from ${where})`);
-  }
-  return current;
-}
 
 const kebabCase = (name: string) => name.replace(/[A-Z]/g, (letter, index: number) => (index ? '-' : '') + letter.toLowerCase());
 
-function formatsOf(document: OpenApiDocument, operation: Json, path: string, where: string): Record<string, string> {
+function formatsOf(document: OpenApiDocument, operation: JsonObject, path: string, where: string): Record<string, string> {
   const responses = asObject(operation.responses, `${where} responses`);
-  const ok = resolve(document, responses['200'], `${where} 200 response`);
+  const ok = resolveRef(document, responses['200'], `${where} 200 response`);
   const mediaTypes = Object.keys(asObject(ok.content, `${where} 200 response content`));
   const formats: Record<string, string> = {};
   for (const mediaType of mediaTypes) {
-    const format = formatOfMediaType[mediaType];
+    const format = formatOfMediaType(mediaType);
     if (!format) {
       throw new Error(
-        `client codegen: ${where} answers 200 with "${mediaType}"; known file types are ${Object.keys(formatOfMediaType).join(', ')}`,
+        `client codegen: ${where} answers 200 with "${mediaType}"; known file types are ${Object.values(MEDIA_TYPES).join(', ')}`,
       );
     }
     formats[format] = mediaType;
   }
 
   const extension = ((operation.parameters ?? []) as unknown[])
-    .map((parameter, index) => resolve(document, parameter, `${where} parameter ${index}`))
+    .map((parameter, index) => resolveRef(document, parameter, `${where} parameter ${index}`))
     .find((parameter) => parameter.in === 'path' && parameter.name === 'extension');
   if (path.includes('{extension}')) {
     const allowed = (asObject(extension?.schema, `${where} extension schema`).enum ?? []) as string[];
@@ -88,7 +66,7 @@ function formatsOf(document: OpenApiDocument, operation: Json, path: string, whe
 /** Reads every export operation from the bundled spec, in the spec's order. */
 export function exportOperations(document: OpenApiDocument): ExportOperation[] {
   const rows: ExportOperation[] = [];
-  const globalSecurity = document.security as Json[] | undefined;
+  const globalSecurity = document.security as JsonObject[] | undefined;
   for (const [path, pathItem] of Object.entries(asObject(document.paths, 'paths'))) {
     for (const [method, value] of Object.entries(asObject(pathItem, path))) {
       if (method === 'parameters' || method.startsWith('x-') || method === 'summary' || method === 'description') continue;
@@ -100,11 +78,11 @@ export function exportOperations(document: OpenApiDocument): ExportOperation[] {
         throw new Error(`client codegen: ${where} needs a camelCase operationId to name its method`);
       }
       const formats = formatsOf(document, operation, path, where);
-      const requestBody = operation.requestBody === undefined ? undefined : resolve(document, operation.requestBody, `${where} requestBody`);
+      const requestBody = operation.requestBody === undefined ? undefined : resolveRef(document, operation.requestBody, `${where} requestBody`);
       if (requestBody && !asObject(requestBody.content, `${where} requestBody content`)['application/json']) {
         throw new Error(`client codegen: ${where} must take an application/json body`);
       }
-      const security = (operation.security ?? globalSecurity ?? []) as Json[];
+      const security = (operation.security ?? globalSecurity ?? []) as JsonObject[];
       const suffix = new RegExp(`(${Object.keys(formats).join('|')})$`, 'i');
       rows.push({
         operationId,

@@ -1,6 +1,7 @@
 import type { OpenApiDocument } from './bundle.ts';
 import type { ExportFixture } from './fixtures/index.ts';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
+import { resolveRef } from './spec-refs.ts';
 
 /** One line of `generated/fixtures.json`: where the server finds the bytes of an operation's file. */
 export interface FixtureManifestEntry {
@@ -28,7 +29,7 @@ export function mockServerFiles(document: OpenApiDocument, fixtures: readonly Ex
   const manifest: FixtureManifestEntry[] = [];
   for (const operation of operationsOf(spec)) {
     const { operationId } = operation;
-    const ok = structuredClone(deref(spec, operation.responses?.['200'] ?? {}));
+    const ok = structuredClone(deref(spec, operation.responses?.['200'] ?? {}, `${operationId} 200 response`));
     if (!ok.content) throw new Error(`${operationId} has no 200 response with content`);
     for (const [mediaType, media] of Object.entries<Json>(ok.content)) {
       const key = `${operationId} ${mediaType}`;
@@ -65,16 +66,7 @@ function exampleOf(fixture: ExportFixture, file: string): Json {
   return isText ? { summary, value: text } : { summary, externalValue: file };
 }
 
-function deref(spec: Json, node: Json): Json {
-  let current = node;
-  while (typeof current.$ref === 'string') {
-    const path = current.$ref.replace(/^#\//, '').split('/');
-    const target = path.reduce<Json | undefined>((at, key) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-    if (!target) throw new Error(`unresolved $ref ${current.$ref}`);
-    current = target;
-  }
-  return current;
-}
+const deref = (spec: Json, node: unknown, where: string): Json => resolveRef(spec, node, where) as Json;
 
 const flattenableKeywords = new Set(['type', 'description', 'properties']);
 
@@ -85,11 +77,11 @@ const flattenableKeywords = new Set(['type', 'description', 'properties']);
  */
 function closeComposedRequestBody(spec: Json, operation: Json): void {
   for (const media of Object.values<Json>(operation.requestBody?.content ?? {})) {
-    const schema = deref(spec, media.schema ?? {});
+    const schema = deref(spec, media.schema ?? {}, `${operation.operationId} request body`);
     if (!schema.allOf || schema.unevaluatedProperties !== false) continue;
     const properties: Json = {};
     for (const part of schema.allOf as Json[]) {
-      const resolved = deref(spec, part);
+      const resolved = deref(spec, part, `${operation.operationId} request body part`);
       const unexpected = Object.keys(resolved).filter((keyword) => !flattenableKeywords.has(keyword));
       if (unexpected.length > 0) throw new Error(`cannot merge ${part.$ref ?? 'an allOf part'}: it uses ${unexpected.join(', ')}`);
       for (const [name, property] of Object.entries<Json>(resolved.properties ?? {})) {
