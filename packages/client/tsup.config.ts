@@ -1,9 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node.ts' },
+  entry: { index: 'src/index.ts', node: 'src/node.ts', raw: 'src/raw.ts' },
   format: ['esm', 'cjs'],
-  // One shared chunk, so both entries hand out the same error and file classes.
+  // Shared chunks, so every entry hands out the same error and file classes and sees the same clients.
   splitting: true,
   dts: true,
   clean: true,

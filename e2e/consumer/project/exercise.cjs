@@ -13,7 +13,7 @@ const downloads = [
   { method: 'exportWeeklyReportPdf', args: { workspaceId, body: { start_date: '2026-10-05', end_date: '2026-10-11' } } },
 ];
 
-module.exports = async function exercise({ main, node, mockServer, spec, mockUrl, outDir }) {
+module.exports = async function exercise({ main, node, raw, mockServer, spec, mockUrl, outDir }) {
   const credentials = { apiToken: 'consumer-test-token' };
   const client = main.createTogglExportsClient(credentials, { baseUrl: mockUrl });
   const files = [];
@@ -30,6 +30,13 @@ module.exports = async function exercise({ main, node, mockServer, spec, mockUrl
   const saved = path.join(outDir, 'saveTo.pdf');
   await pdf.saveTo(saved);
   files.push({ operationId: pdf.operationId, format: pdf.format, contentType: pdf.contentType, filename: pdf.filename, saved });
+
+  // The raw entry's openapi-fetch client, for the same client.
+  const rawCall = await raw.rawClient(client).POST('/reports/api/v3/workspace/{workspace_id}/weekly/time_entries.csv', {
+    params: { path: { workspace_id: workspaceId } },
+    body: october,
+    parseAs: 'text',
+  });
 
   const error = await client.exportDetailedReport({ workspaceId, format: 'csv', body: { ...october, not_a_field: true } }).catch((caught) => caught);
 
@@ -49,6 +56,7 @@ module.exports = async function exercise({ main, node, mockServer, spec, mockUrl
       reason: error.reason,
       serverMessage: error.serverMessage,
     },
+    rawCall: { status: rawCall.response.status, csvFirstLine: rawCall.data.split('\n')[0] },
     libraryServer: { url: ownServer.url, csvFirstLine: libraryCsv.split('\n')[0] },
     specOperations: operationIds.length,
     specOperationsWithoutMethod: operationIds.filter((id) => typeof client[id] !== 'function'),

@@ -43,6 +43,7 @@ interface Outcome {
   entryFiles: string[];
   files: SavedFile[];
   error: Record<string, unknown>;
+  rawCall: { status: number; csvFirstLine: string };
   libraryServer: { url: string; csvFirstLine: string };
   specOperations: number;
   specOperationsWithoutMethod: string[];
@@ -91,6 +92,7 @@ describe.each([
     expect(outcome.entryFiles.map((file) => /node_modules\/@toggl-exports\/(.+)$/.exec(file)?.[1])).toEqual([
       `client/dist/index${extension}`,
       `client/dist/node${extension}`,
+      `client/dist/raw${extension}`,
       `mock-server/dist/index${extension}`,
       'openapi/openapi.json',
     ]);
@@ -120,6 +122,11 @@ describe.each([
       reason: 'bad_request',
       serverMessage: "The 'not_a_field' parameter is not supported",
     });
+  });
+
+  it("gets a weekly CSV through the raw entry's openapi-fetch client", () => {
+    expect(outcome.rawCall.status).toBe(200);
+    expect(outcome.rawCall.csvFirstLine).toMatch(/^User,Project,Client,Mon \d{4}-\d{2}-\d{2},/);
   });
 
   it("starts the mock server from its library entry and gets a weekly CSV from it", () => {

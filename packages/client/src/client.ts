@@ -1,7 +1,5 @@
-import createClient from 'openapi-fetch';
 import { TogglApiError, TogglNetworkError, TogglTimeoutError } from './errors.js';
 import type { ExportSource } from './export-file.js';
-import type { paths } from './generated/openapi.js';
 import { exportOperations } from './generated/operations.js';
 import type { ExportFormat, TogglExportsClient } from './methods.js';
 import { checkTimeout, invalid, resolveConfig, shown, type ClientConfig } from './options.js';
@@ -159,14 +157,16 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
   };
 }
 
+/** The settings each client was created with, for `rawClient()` of the `/raw` entry. */
+export const clientConfigs = new WeakMap<object, ClientConfig>();
+
 /** Builds a client whose methods come from the generated operations table, one function for all. */
 export function createExportsClient<File>(FileClass: ExportFileClass<File>, credentials: unknown, options: unknown): TogglExportsClient<File> {
   const config = resolveConfig(credentials, options);
-  const client: Record<string, unknown> = {
-    raw: createClient<paths>({ baseUrl: config.baseUrl, headers: config.headers, ...(config.fetch && { fetch: config.fetch }) }),
-  };
+  const client: Record<string, unknown> = {};
   for (const [operationId, operation] of Object.entries(exportOperations)) {
     client[operationId] = exportMethod(config, operationId, operation, FileClass);
   }
+  clientConfigs.set(client, config);
   return client as TogglExportsClient<File>;
 }

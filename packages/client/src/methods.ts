@@ -1,5 +1,4 @@
-import type { Client } from 'openapi-fetch';
-import type { operations, paths } from './generated/openapi.js';
+import type { operations } from './generated/openapi.js';
 import type { exportOperations } from './generated/operations.js';
 
 /** The operationId of every export, which is also the name of its method on the client. */
@@ -40,10 +39,7 @@ export type ExportArgs<K extends ExportOperationId> = Simplify<
 /** The request body of an export, with field names as in the spec. */
 export type ExportBody<K extends ExportOperationId> = JsonBody<NonNullable<operations[K]['requestBody']>>;
 
-/** One method per export operation, plus the underlying openapi-fetch client. */
+/** One method per export operation. */
 export type TogglExportsClient<File> = {
   readonly [K in ExportOperationId]: (args: ExportArgs<K>) => Promise<File>;
-} & {
-  /** The typed openapi-fetch client, with the same base URL, fetch and credentials, but no retries. */
-  readonly raw: Client<paths>;
 };

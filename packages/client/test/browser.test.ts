@@ -1,6 +1,6 @@
-// Runs the built main entry (dist/index.js) in headless Chromium: it must need nothing but web APIs.
+// Runs the built main and raw entries (dist/index.js, dist/raw.js) in headless Chromium: they must need nothing but web APIs.
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -9,12 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
 const openapiFetch = createRequire(import.meta.url).resolve('openapi-fetch').replace(/index\.cjs$/, 'index.mjs');
-const clientBundle = new URL('../dist/index.js', import.meta.url);
+const dist = new URL('../dist/', import.meta.url);
 
 const page = `<!doctype html>
-<script type="importmap">{ "imports": { "@toggl-exports/client": "/client/index.js", "openapi-fetch": "/openapi-fetch.js" } }</script>
+<script type="importmap">{ "imports": { "@toggl-exports/client": "/client/index.js", "@toggl-exports/client/raw": "/client/raw.js", "openapi-fetch": "/openapi-fetch.js" } }</script>
 <script type="module">
   import { createTogglExportsClient, TogglApiError } from '@toggl-exports/client';
+  import { rawClient } from '@toggl-exports/client/raw';
   const toggl = createTogglExportsClient({ apiToken: 'browser-token' }, { baseUrl: location.origin, retry: { baseDelayMs: 1, maxDelayMs: 1 } });
   const body = { start_date: '2026-10-05', end_date: '2026-10-11' };
   const file = await toggl.exportWeeklyReportCsv({ workspaceId: 1, body });
@@ -25,11 +26,17 @@ const page = `<!doctype html>
     chunks.push(...value);
   }
   const error = await toggl.exportWeeklyReportPdf({ workspaceId: 1, body }).catch((e) => e);
+  const raw = await rawClient(toggl).POST('/reports/api/v3/workspace/{workspace_id}/weekly/time_entries.csv', {
+    params: { path: { workspace_id: 2 } },
+    body,
+    parseAs: 'text',
+  });
   window.result = {
     text: new TextDecoder().decode(new Uint8Array(chunks)),
     filename: file.filename,
     errorIsApiError: error instanceof TogglApiError,
     reason: error.reason,
+    rawText: raw.data,
   };
 </script>`;
 
@@ -42,12 +49,13 @@ describe('in a browser', () => {
   beforeAll(async () => {
     const files: Record<string, [string, string]> = {
       '/': ['text/html', page],
-      '/client/index.js': ['text/javascript', await readFile(clientBundle, 'utf8')],
+      '/client/index.js': ['text/javascript', await readFile(new URL('index.js', dist), 'utf8')],
+      '/client/raw.js': ['text/javascript', await readFile(new URL('raw.js', dist), 'utf8')],
       '/openapi-fetch.js': ['text/javascript', await readFile(openapiFetch, 'utf8')],
     };
-    // Relative chunks of the bundle.
-    for (const [, chunk] of files['/client/index.js']?.[1].matchAll(/from\s*"\.\/([^"]+)"/g) ?? []) {
-      files[`/client/${chunk}`] = ['text/javascript', await readFile(new URL(`../dist/${chunk}`, import.meta.url), 'utf8')];
+    // The chunks the entries share.
+    for (const chunk of (await readdir(dist)).filter((name) => /^chunk-.*\.js$/.test(name))) {
+      files[`/client/${chunk}`] = ['text/javascript', await readFile(new URL(chunk, dist), 'utf8')];
     }
     let served429 = false;
     server = createServer((request, response) => {
@@ -77,19 +85,26 @@ describe('in a browser', () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  it('exports a file, retries a 429 and reports a 402, with only web APIs', async () => {
+  it('exports a file, retries a 429, reports a 402 and makes a raw call, with only web APIs', async () => {
     const tab = await browser.newPage();
     const pageErrors: string[] = [];
     tab.on('pageerror', (error) => pageErrors.push(error.message));
     await tab.goto(`${origin}/`);
     const result = await tab.waitForFunction(() => (window as { result?: unknown }).result, null, { timeout: 20_000 }).then((handle) => handle.jsonValue());
     expect(pageErrors).toEqual([]);
-    expect(result).toEqual({ text: 'user,hours\nAda,40\n', filename: 'Woche 41.csv', errorIsApiError: true, reason: 'feature_not_enabled' });
+    expect(result).toEqual({
+      text: 'user,hours\nAda,40\n',
+      filename: 'Woche 41.csv',
+      errorIsApiError: true,
+      reason: 'feature_not_enabled',
+      rawText: 'user,hours\nAda,40\n',
+    });
     const authorization = `Basic ${Buffer.from('browser-token:api_token').toString('base64')}`;
     expect(apiRequests).toEqual([
       { url: '/reports/api/v3/workspace/1/weekly/time_entries.csv', authorization, accept: 'text/csv' },
       { url: '/reports/api/v3/workspace/1/weekly/time_entries.csv', authorization, accept: 'text/csv' },
       { url: '/reports/api/v3/workspace/1/weekly/time_entries.pdf', authorization, accept: 'application/pdf' },
+      { url: '/reports/api/v3/workspace/2/weekly/time_entries.csv', authorization, accept: '*/*' },
     ]);
   }, 60_000);
 });

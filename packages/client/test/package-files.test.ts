@@ -11,28 +11,12 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 async function packedFiles(): Promise<string[]> {
   const { stdout } = await promisify(execFile)('pnpm', ['pack', '--dry-run', '--json'], { cwd: packageDir });
   const { files } = JSON.parse(stdout) as { files: { path: string }[] };
-  return files.map(({ path }) => path.replace(/^dist\/(chunk|index)-[A-Za-z0-9_-]{8}\./, 'dist/$1-<hash>.')).sort();
+  return files.map(({ path }) => path.replace(/^dist\/(chunk|methods)-[A-Za-z0-9_-]{8}\./, 'dist/$1-<hash>.')).sort();
 }
 
-it('packs both entries as ESM and CommonJS with their types, and nothing else', async () => {
-  expect(await packedFiles()).toEqual(
-    [
-      'CHANGELOG.md',
-      'LICENSE',
-      'README.md',
-      'package.json',
-      'dist/chunk-<hash>.cjs',
-      'dist/chunk-<hash>.js',
-      'dist/index-<hash>.d.cts',
-      'dist/index-<hash>.d.ts',
-      'dist/index.cjs',
-      'dist/index.d.cts',
-      'dist/index.d.ts',
-      'dist/index.js',
-      'dist/node.cjs',
-      'dist/node.d.cts',
-      'dist/node.d.ts',
-      'dist/node.js',
-    ].sort(),
-  );
+it('packs the three entries as ESM and CommonJS with their types, and nothing else', async () => {
+  const entryFiles = ['index', 'node', 'raw'].flatMap((entry) => ['cjs', 'd.cts', 'd.ts', 'js'].map((extension) => `dist/${entry}.${extension}`));
+  // Two chunks of code per module system (what the raw entry shares, and what it does not) and one of types.
+  const sharedFiles = ['dist/chunk-<hash>.cjs', 'dist/chunk-<hash>.cjs', 'dist/chunk-<hash>.js', 'dist/chunk-<hash>.js', 'dist/methods-<hash>.d.cts', 'dist/methods-<hash>.d.ts'];
+  expect(await packedFiles()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json', ...entryFiles, ...sharedFiles].sort());
 });

@@ -32,7 +32,7 @@ async function importsOf(file: string, seen = new Set<string>()): Promise<Set<st
   return seen;
 }
 
-/** Starts a tiny server, exports a weekly CSV through the given entry, and prints what came back. */
+/** Starts a tiny server, exports a weekly CSV through the main entry and once more through the raw entry, and prints what came back. */
 const roundTrip = (load: string) => `
   const http = ${load.includes('require') ? "require('node:http')" : "await import('node:http')"};
   ${load}
@@ -41,8 +41,14 @@ const roundTrip = (load: string) => `
   const client = main.createTogglExportsClient({ apiToken: 't' }, { baseUrl: 'http://127.0.0.1:' + server.address().port });
   const file = await client.exportWeeklyReportCsv({ workspaceId: 1, body: { start_date: '2026-10-05' } });
   const error = await client.exportWeeklyReportCsv({ workspaceId: 1 }).catch((e) => e);
+  const rawCall = await raw.rawClient(client).POST('/reports/api/v3/workspace/{workspace_id}/weekly/time_entries.csv', {
+    params: { path: { workspace_id: 1 } },
+    body: { start_date: '2026-10-05' },
+    parseAs: 'text',
+  });
   console.log(JSON.stringify({
     text: await file.text(),
+    rawText: rawCall.data,
     filename: file.filename,
     sameErrorClass: main.TogglApiError === node.TogglApiError && main.ExportFile === node.ExportFile,
     nodeFileIsExportFile: node.NodeExportFile.prototype instanceof main.ExportFile,
@@ -53,6 +59,7 @@ const roundTrip = (load: string) => `
 
 const expected = {
   text: 'user,hours\n',
+  rawText: 'user,hours\n',
   filename: 'weekly-report.csv',
   sameErrorClass: true,
   nodeFileIsExportFile: true,
@@ -60,29 +67,38 @@ const expected = {
 };
 
 describe('built package', () => {
-  it('works through import (ESM), both entries sharing one set of classes', async () => {
-    const script = roundTrip("const main = await import('@toggl-exports/client'); const node = await import('@toggl-exports/client/node');");
+  it('works through import (ESM), the entries sharing one set of classes and clients', async () => {
+    const script = roundTrip(
+      "const main = await import('@toggl-exports/client'); const node = await import('@toggl-exports/client/node'); const raw = await import('@toggl-exports/client/raw');",
+    );
     expect(JSON.parse(await runNode(['--input-type=module', '-e', script]))).toEqual(expected);
   });
 
-  it('works through require (CJS), both entries sharing one set of classes', async () => {
-    const script = `(async () => { ${roundTrip("const main = require('@toggl-exports/client'); const node = require('@toggl-exports/client/node');")} })()`;
+  it('works through require (CJS), the entries sharing one set of classes and clients', async () => {
+    const script = `(async () => { ${roundTrip(
+      "const main = require('@toggl-exports/client'); const node = require('@toggl-exports/client/node'); const raw = require('@toggl-exports/client/raw');",
+    )} })()`;
     expect(JSON.parse(await runNode(['--input-type=commonjs', '-e', script]))).toEqual(expected);
   });
 
-  it.each(['index.js', 'index.cjs'])('main entry %s loads nothing Node-only, so it runs in browsers, Deno and Bun', async (file) => {
+  it.each(['index.js', 'index.cjs'])('main entry %s imports nothing, not even openapi-fetch, so it runs in browsers, Deno and Bun', async (file) => {
+    const external = [...(await importsOf(file))].filter((specifier) => !specifier.startsWith('./'));
+    expect(external).toEqual([]);
+  });
+
+  it.each(['raw.js', 'raw.cjs'])('raw entry %s imports openapi-fetch and nothing Node-only', async (file) => {
     const external = [...(await importsOf(file))].filter((specifier) => !specifier.startsWith('./'));
     expect(external).toEqual(['openapi-fetch']);
   });
 
   it.each(['node.js', 'node.cjs'])('node entry %s imports Node built-ins with the node: prefix', async (file) => {
     const external = [...(await importsOf(file))].filter((specifier) => !specifier.startsWith('./'));
-    expect(external.sort()).toEqual(['node:fs/promises', 'node:stream', 'node:stream/promises', 'openapi-fetch']);
+    expect(external.sort()).toEqual(['node:fs/promises', 'node:stream', 'node:stream/promises']);
   });
 
   it('declares types first in every export condition', async () => {
     const manifest = JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8'));
-    for (const entry of ['.', './node']) {
+    for (const entry of ['.', './node', './raw']) {
       for (const condition of ['import', 'require']) {
         expect(Object.keys(manifest.exports[entry][condition])).toEqual(['types', 'default']);
       }

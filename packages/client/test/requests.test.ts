@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTogglExportsClient, exportOperations, type ExportOperationId } from '../src/index.js';
+import { createTogglExportsClient, exportOperations, type ExportOperationId, type TogglExportsClient } from '../src/index.js';
+import { rawClient } from '../src/raw.js';
 import { file, startTestServer, type Reply, type TestServer } from './support/test-server.js';
 
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -133,16 +134,43 @@ describe('requests', () => {
     expect(seen).toEqual([`${server.url}/reports/api/v3/workspace/5/search/time_entries.pdf`]);
   });
 
-  it('keeps the typed openapi-fetch client reachable as raw, with the same base URL and credentials', async () => {
+  it('reaches the typed openapi-fetch client through rawClient(), with the same base URL, fetch, credentials and User-Agent', async () => {
     server = await startTestServer(file('text/csv', 'x\n'));
-    const client = createTogglExportsClient({ apiToken: 'raw-token' }, { baseUrl: server.url });
-    const { response } = await client.raw.POST('/reports/api/v3/workspace/{workspace_id}/weekly/time_entries.csv', {
+    const fetched: string[] = [];
+    const client = createTogglExportsClient(
+      { apiToken: 'raw-token' },
+      {
+        baseUrl: server.url,
+        userAgent: 'raw-test/1.0',
+        fetch: (input, init) => {
+          fetched.push(input instanceof Request ? input.url : String(input));
+          return fetch(input, init);
+        },
+      },
+    );
+    const { data, response } = await rawClient(client).POST('/reports/api/v3/workspace/{workspace_id}/weekly/time_entries.csv', {
       params: { path: { workspace_id: 9 } },
       body: period,
       parseAs: 'text',
     });
-    expect(response.status).toBe(200);
-    expect(server.requests[0]?.url).toBe('/reports/api/v3/workspace/9/weekly/time_entries.csv');
+    expect([response.status, data]).toEqual([200, 'x\n']);
+    expect(fetched).toEqual([`${server.url}/reports/api/v3/workspace/9/weekly/time_entries.csv`]);
     expect(server.requests[0]?.headers.authorization).toBe(`Basic ${Buffer.from('raw-token:api_token').toString('base64')}`);
+    expect(server.requests[0]?.headers['user-agent']).toBe('raw-test/1.0');
+    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual(period);
+  });
+
+  it('gives each client one raw client, so middleware added to it stays', async () => {
+    const client = createTogglExportsClient({ apiToken: 't' }, { baseUrl: 'http://127.0.0.1:9' });
+    const other = createTogglExportsClient({ apiToken: 't' }, { baseUrl: 'http://127.0.0.1:9' });
+    expect(rawClient(client)).toBe(rawClient(client));
+    expect(rawClient(other)).not.toBe(rawClient(client));
+  });
+
+  it.each([
+    [{}, 'rawClient() client is an object; pass a client made by createTogglExportsClient.'],
+    [undefined, 'rawClient() client is undefined; pass a client made by createTogglExportsClient.'],
+  ])('rawClient(%j) says what to pass instead', (value, message) => {
+    expect(() => rawClient(value as unknown as TogglExportsClient)).toThrow(new TypeError(message));
   });
 });

@@ -10,6 +10,7 @@ import {
   type TogglApiErrorReason,
 } from '../src/index.js';
 import { createTogglExportsClient as createNodeClient, type NodeExportFile } from '../src/node.js';
+import { rawClient } from '../src/raw.js';
 
 declare const client: ReturnType<typeof createTogglExportsClient>;
 const period = { start_date: '2026-10-01', end_date: '2026-10-31' };
@@ -41,8 +42,9 @@ export async function validCalls(signal: AbortSignal): Promise<void> {
   await client.exportProfitabilityEmployees({ workspaceId: 1, format: 'xlsx', body: { ...period, currency: 'USD', resolution: 'week', user_ids: [9001] } });
   await client.exportProfitabilityProjects({ workspaceId: 1, format: 'csv', body: { ...period, client_ids: [501, null] } });
   await client.exportProjectTrends({ workspaceId: 1, format: 'csv', body: { ...period, previous_period_start: '2026-09-01' } });
-  // The raw openapi-fetch client is typed by the same spec.
-  await client.raw.POST('/reports/api/v3/workspace/{workspace_id}/weekly/time_entries.csv', {
+  // The raw openapi-fetch client is typed by the same spec, for clients of either entry.
+  await rawClient(createNodeClient()).POST('/reports/api/v3/shared/{report_token}.csv', { params: { path: { report_token: 'tok' } } });
+  await rawClient(client).POST('/reports/api/v3/workspace/{workspace_id}/weekly/time_entries.csv', {
     params: { path: { workspace_id: 1 } },
     body: period,
     parseAs: 'stream',
@@ -82,8 +84,12 @@ export async function invalidCalls(): Promise<void> {
   await client.exportSavedReportCsv({ reportToken: 'tok', timeout: '30s' });
   // @ts-expect-error unknown call option
   await client.exportSavedReportCsv({ reportToken: 'tok', retries: 3 });
+  // @ts-expect-error the client has no raw property: rawClient() comes from its own entry
+  void client.raw;
+  // @ts-expect-error rawClient() takes a client
+  rawClient({});
   // @ts-expect-error the raw client knows the spec's paths only
-  await client.raw.POST('/reports/api/v3/workspace/{workspace_id}/unknown.csv', {});
+  await rawClient(client).POST('/reports/api/v3/workspace/{workspace_id}/unknown.csv', {});
 }
 
 export function invalidOptions(): void {

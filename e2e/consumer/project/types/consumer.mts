@@ -1,6 +1,7 @@
 // Compiles cleanly in an ES module: everything below must keep type-checking for users.
 import { createTogglExportsClient, TogglApiError, type ExportFile, type ExportFormat } from '@toggl-exports/client';
 import { createTogglExportsClient as createNodeClient } from '@toggl-exports/client/node';
+import { rawClient, type TogglRawClient } from '@toggl-exports/client/raw';
 import { startMockServer, type MockServer } from '@toggl-exports/mock-server';
 
 export async function octoberAsCsv(workspaceId: number): Promise<string> {
@@ -26,4 +27,14 @@ export async function savePdf(workspaceId: number, path: string): Promise<void> 
   const toggl = createNodeClient({ email: 'ada@example.com', password: 'secret' });
   const file = await toggl.exportWeeklyReportPdf({ workspaceId, body: { start_date: '2026-10-05', end_date: '2026-10-11' } });
   await file.saveTo(path);
+}
+
+/** The typed openapi-fetch client of the raw entry, for a client of the Node entry. */
+export async function rawWeeklyCsv(workspaceId: number): Promise<number> {
+  const raw: TogglRawClient = rawClient(createNodeClient({ apiToken: 'token' }));
+  const { response } = await raw.POST('/reports/api/v3/workspace/{workspace_id}/weekly/time_entries.csv', {
+    params: { path: { workspace_id: workspaceId } },
+    body: { start_date: '2026-10-05' },
+  });
+  return response.status;
 }
