@@ -41,6 +41,8 @@ export async function validCalls(signal: AbortSignal): Promise<void> {
   await client.exportSavedReportPdf({ reportToken: 'tok', body: { anything: 'goes' } });
   await client.exportProfitabilityEmployees({ workspaceId: 1, format: 'xlsx', body: { ...period, currency: 'USD', resolution: 'week', user_ids: [9001] } });
   await client.exportProfitabilityProjects({ workspaceId: 1, format: 'csv', body: { ...period, client_ids: [501, null] } });
+  // Toggl lists no resolution values for employee profitability, nor rounding steps for insights: any value compiles.
+  await client.exportProfitabilityEmployees({ workspaceId: 1, format: 'csv', body: { ...period, resolution: 'quarter', rounding_minutes: 7 } });
   await client.exportProjectTrends({ workspaceId: 1, format: 'csv', body: { ...period, previous_period_start: '2026-09-01' } });
   // The raw openapi-fetch client is typed by the same spec, for clients of either entry.
   await rawClient(createNodeClient()).POST('/reports/api/v3/shared/{report_token}.csv', { params: { path: { report_token: 'tok' } } });
@@ -58,6 +60,10 @@ export async function invalidCalls(): Promise<void> {
   await client.exportDetailedReport({ workspaceId: 1, format: 'csv', body: { ...period, order_dir: 'descending' } });
   // @ts-expect-error wrong enum value for the weekly report's calculate
   await client.exportWeeklyReportCsv({ workspaceId: 1, body: { ...period, calculate: 'hours' } });
+  // @ts-expect-error project profitability's resolution is day, week or month
+  await client.exportProfitabilityProjects({ workspaceId: 1, format: 'csv', body: { ...period, resolution: 'quarter' } });
+  // @ts-expect-error the reports' rounding steps are listed
+  await client.exportDetailedReport({ workspaceId: 1, format: 'csv', body: { ...period, rounding_minutes: 7 } });
   // @ts-expect-error wrong enum value for the PDF date format
   await client.exportSummaryReportPdf({ workspaceId: 1, body: { ...period, date_format: 'YYYY/MM/DD' } });
   // @ts-expect-error missing workspaceId

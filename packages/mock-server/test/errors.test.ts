@@ -90,6 +90,14 @@ describe('request bodies', () => {
     await expectError(post(detailedPdf, { body: { date_format: 'YYYY/MM/DD' } }), 400, "Invalid 'date_format' value, allowed values are: 'MM/DD/YYYY, DD-MM-YYYY, MM-DD-YYYY, YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY'");
   });
 
+  it('enumerates only what the docs enumerate: insights take any rounding step, employee profitability any resolution', async () => {
+    const employeesCsv = byOperation('exportProfitabilityEmployees', 'text/csv').path;
+    const projectsCsv = byOperation('exportProfitabilityProjects', 'text/csv').path;
+    expect((await post(trendsCsv, { body: { ...validBody, rounding_minutes: 7 } })).status).toBe(200);
+    expect((await post(employeesCsv, { body: { ...validBody, resolution: 'quarter' } })).status).toBe(200);
+    await expectError(post(projectsCsv, { body: { ...validBody, resolution: 'quarter' } }), 400, "Invalid 'resolution' value, allowed values are: 'day, week, month'");
+  });
+
   it('rejects unknown fields, nested ones included', async () => {
     await expectError(post(weeklyCsv, { body: { ...validBody, hide_amounts: true } }), 400, exampleMessage('ParameterNotSupported'));
     await expectError(post(detailedCsv, { body: { ...validBody, foo: 1 } }), 400, "The 'foo' parameter is not supported");

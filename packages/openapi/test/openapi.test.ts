@@ -137,9 +137,19 @@ describe('field types', () => {
   };
   const resolved = (operationId: string, field: string) => deref(spec, fieldsOf(operationId)[field]!);
 
-  it('limits rounding_minutes to the documented steps everywhere', () => {
-    for (const endpoint of seed.filter((candidate) => candidate.requestFields.includes('rounding_minutes'))) {
+  it('limits rounding_minutes to the documented steps on the reports, and leaves the insights open (DEVIATIONS.md)', () => {
+    const withRounding = seed.filter((candidate) => candidate.requestFields.includes('rounding_minutes'));
+    const reports = withRounding.filter((endpoint) => endpoint.path.startsWith('/reports/'));
+    const insights = withRounding.filter((endpoint) => endpoint.path.startsWith('/insights/'));
+    expect(reports.length + insights.length).toBe(withRounding.length);
+    for (const endpoint of reports) {
       expect(resolved(endpoint.operationId, 'rounding_minutes').enum).toEqual([0, 1, 5, 6, 10, 12, 15, 30, 60, 240]);
+    }
+    expect(insights.map((endpoint) => endpoint.operationId).sort()).toEqual(['exportProfitabilityEmployees', 'exportProfitabilityProjects', 'exportProjectTrends']);
+    for (const endpoint of insights) {
+      const schema = resolved(endpoint.operationId, 'rounding_minutes');
+      expect(schema.type).toBe('integer');
+      expect(schema.enum).toBeUndefined();
     }
   });
 
@@ -157,6 +167,13 @@ describe('field types', () => {
       'MM/DD/YYYY', 'DD-MM-YYYY', 'MM-DD-YYYY', 'YYYY-MM-DD', 'DD/MM/YYYY', 'DD.MM.YYYY',
     ]);
     expect(resolved('exportProfitabilityProjects', 'resolution').enum).toEqual(['day', 'week', 'month']);
+  });
+
+  it('leaves value sets the docs do not give open (DEVIATIONS.md)', () => {
+    const employeesResolution = resolved('exportProfitabilityEmployees', 'resolution');
+    expect(employeesResolution.type).toBe('string');
+    expect(employeesResolution.enum).toBeUndefined();
+    expect(resolved('exportSummaryReportPdf', 'resolution').enum).toBeUndefined();
   });
 
   it('lets [null] select records without a client, project, task or tag', () => {

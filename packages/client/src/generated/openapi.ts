@@ -145,8 +145,8 @@ export interface paths {
          *
          *     Anyone may export a public report, with or without credentials. A private
          *     report needs the credentials of its owner or of a workspace admin; other
-         *     callers get 403. Credentials that are sent must be valid: wrong or
-         *     malformed ones get 401 even on a public report.
+         *     callers get 403. Credentials that are sent are checked even for a public
+         *     report: malformed or wrong ones get 401.
          */
         post: operations["exportSavedReportCsv"];
         delete?: never;
@@ -171,8 +171,8 @@ export interface paths {
          *
          *     Anyone may export a public report, with or without credentials. A private
          *     report needs the credentials of its owner or of a workspace admin; other
-         *     callers get 403. Credentials that are sent must be valid: wrong or
-         *     malformed ones get 401 even on a public report.
+         *     callers get 403. Credentials that are sent are checked even for a public
+         *     report: malformed or wrong ones get 401.
          */
         post: operations["exportSavedReportXlsx"];
         delete?: never;
@@ -197,8 +197,8 @@ export interface paths {
          *
          *     Anyone may export a public report, with or without credentials. A private
          *     report needs the credentials of its owner or of a workspace admin; other
-         *     callers get 403. Credentials that are sent must be valid: wrong or
-         *     malformed ones get 401 even on a public report.
+         *     callers get 403. Credentials that are sent are checked even for a public
+         *     report: malformed or wrong ones get 401.
          */
         post: operations["exportSavedReportPdf"];
         delete?: never;
@@ -263,8 +263,8 @@ export interface paths {
         /**
          * Export project trends
          * @description Downloads, per project, the time tracked in the chosen period next to the
-         *     time tracked in an earlier period of the same length, as CSV or as an
-         *     Excel workbook.
+         *     time tracked in an earlier period starting on `previous_period_start`, as
+         *     CSV or as an Excel workbook.
          */
         post: operations["exportProjectTrends"];
         delete?: never;
@@ -285,10 +285,9 @@ export interface components {
         DateOnly: string;
         /**
          * @description A list of numeric IDs; only records matching one of them are included. A
-         *     `null` entry stands for "none": `[null]` keeps only records that have no
-         *     such item at all, and `[null, 5]` keeps those with none or with item 5.
+         *     `null` entry stands for "none": `[null]` selects the records that have no
+         *     such item at all.
          * @example [
-         *       101,
          *       null
          *     ]
          */
@@ -303,7 +302,7 @@ export interface components {
         IdList: number[];
         /**
          * @description Duration rounding setting; when left out, the user's preference applies.
-         *     The step size comes from `rounding_minutes`. Premium feature.
+         *     The step size comes from `rounding_minutes`.
          * @example 1
          */
         Rounding: number;
@@ -432,8 +431,8 @@ export interface components {
             hour_format?: string;
         };
         /**
-         * @description Currency the amounts are given in, as a three-letter ISO 4217 code.
-         * @example USD
+         * @description Currency the amounts are given in, as a three-letter ISO 4217 code such as `usd`.
+         * @example usd
          */
         Currency: string;
         /** @description Limits a Time Audit to groups whose totals fall inside these bounds. Premium feature. */
@@ -543,10 +542,18 @@ export interface components {
             [key: string]: unknown;
         };
         /**
-         * @description Length of the periods the figures are grouped into.
-         * @enum {string}
+         * @description Duration rounding setting, with the step size in `rounding_minutes`.
+         *     Premium feature.
+         * @example 1
          */
-        InsightsResolution: "day" | "week" | "month";
+        InsightsRounding: number;
+        /**
+         * @description Size of the rounding step in minutes. Premium feature. Toggl does not list
+         *     the allowed values for insights; the reports take 0, 1, 5, 6, 10, 12, 15,
+         *     30, 60 or 240.
+         * @example 15
+         */
+        InsightsRoundingMinutes: number;
         /** @description Body of an employee profitability export. */
         ProfitabilityEmployeesExportRequest: {
             /** @description First day of the period, `YYYY-MM-DD`; must come before `end_date`. */
@@ -554,14 +561,25 @@ export interface components {
             /** @description Last day of the period, `YYYY-MM-DD`; must come after `start_date`. */
             end_date?: components["schemas"]["DateOnly"];
             currency?: components["schemas"]["Currency"];
-            resolution?: components["schemas"]["InsightsResolution"];
+            /**
+             * @description Length of the periods the figures are grouped into. Toggl does not list
+             *     the values for this export; project profitability takes `day`, `week`
+             *     or `month`.
+             * @example week
+             */
+            resolution?: string;
             /** @description Include only members of these user groups. */
             group_ids?: components["schemas"]["IdList"];
             /** @description Include only these users. */
             user_ids?: components["schemas"]["IdList"];
-            rounding?: components["schemas"]["Rounding"];
-            rounding_minutes?: components["schemas"]["RoundingMinutes"];
+            rounding?: components["schemas"]["InsightsRounding"];
+            rounding_minutes?: components["schemas"]["InsightsRoundingMinutes"];
         };
+        /**
+         * @description Length of the periods the figures are grouped into.
+         * @enum {string}
+         */
+        InsightsResolution: "day" | "week" | "month";
         /** @description Body of a project profitability export. */
         ProfitabilityProjectsExportRequest: {
             /** @description First day of the period, `YYYY-MM-DD`; must come before `end_date`. */
@@ -576,8 +594,8 @@ export interface components {
             client_ids?: components["schemas"]["NullableIdList"];
             /** @description Include only these projects. */
             project_ids?: components["schemas"]["IdList"];
-            rounding?: components["schemas"]["Rounding"];
-            rounding_minutes?: components["schemas"]["RoundingMinutes"];
+            rounding?: components["schemas"]["InsightsRounding"];
+            rounding_minutes?: components["schemas"]["InsightsRoundingMinutes"];
         };
         /** @description Body of a project trends export, which compares a period with an earlier one. Send at least one field. */
         ProjectTrendsExportRequest: {
@@ -591,8 +609,8 @@ export interface components {
             billable?: boolean;
             /** @description Include only these projects. */
             project_ids?: components["schemas"]["IdList"];
-            rounding?: components["schemas"]["Rounding"];
-            rounding_minutes?: components["schemas"]["RoundingMinutes"];
+            rounding?: components["schemas"]["InsightsRounding"];
+            rounding_minutes?: components["schemas"]["InsightsRoundingMinutes"];
         };
     };
     responses: {
@@ -821,13 +839,14 @@ export interface components {
          */
         "Content-Disposition": string;
         /**
-         * @description Requests left in the current hourly quota window of the organization or
-         *     workspace. `0` on a 402 means the quota is used up.
+         * @description Requests left in the caller's hourly quota. Toggl counts requests per user
+         *     and organization over a sliding window of one hour. `0` on a 402 means the
+         *     quota is used up.
          * @example 0
          */
         "X-Toggl-Quota-Remaining": number;
         /**
-         * @description Seconds until the hourly quota window starts again.
+         * @description Seconds until enough of the hourly window has passed for requests to be accepted again.
          * @example 1800
          */
         "X-Toggl-Quota-Resets-In": number;

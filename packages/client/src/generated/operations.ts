@@ -91,7 +91,7 @@ export const exportOperations = {
   /**
    * Export a saved report as CSV
    *
-   * Runs a saved report and downloads it as a CSV file. Without a body (or with `{}`) the report runs with the parameters it was saved with. Anyone may export a public report, with or without credentials. A private report needs the credentials of its owner or of a workspace admin; other callers get 403. Credentials that are sent must be valid: wrong or malformed ones get 401 even on a public report.
+   * Runs a saved report and downloads it as a CSV file. Without a body (or with `{}`) the report runs with the parameters it was saved with. Anyone may export a public report, with or without credentials. A private report needs the credentials of its owner or of a workspace admin; other callers get 403. Credentials that are sent are checked even for a public report: malformed or wrong ones get 401.
    */
   exportSavedReportCsv: {
     "path": "/reports/api/v3/shared/{report_token}.csv",
@@ -105,7 +105,7 @@ export const exportOperations = {
   /**
    * Export a saved report as XLSX
    *
-   * Runs a saved report and downloads it as an Excel workbook. Without a body (or with `{}`) the report runs with the parameters it was saved with. Anyone may export a public report, with or without credentials. A private report needs the credentials of its owner or of a workspace admin; other callers get 403. Credentials that are sent must be valid: wrong or malformed ones get 401 even on a public report.
+   * Runs a saved report and downloads it as an Excel workbook. Without a body (or with `{}`) the report runs with the parameters it was saved with. Anyone may export a public report, with or without credentials. A private report needs the credentials of its owner or of a workspace admin; other callers get 403. Credentials that are sent are checked even for a public report: malformed or wrong ones get 401.
    */
   exportSavedReportXlsx: {
     "path": "/reports/api/v3/shared/{report_token}.xlsx",
@@ -119,7 +119,7 @@ export const exportOperations = {
   /**
    * Export a saved report as PDF
    *
-   * Runs a saved report and downloads it as a PDF document. Without a body (or with `{}`) the report runs with the parameters it was saved with. Anyone may export a public report, with or without credentials. A private report needs the credentials of its owner or of a workspace admin; other callers get 403. Credentials that are sent must be valid: wrong or malformed ones get 401 even on a public report.
+   * Runs a saved report and downloads it as a PDF document. Without a body (or with `{}`) the report runs with the parameters it was saved with. Anyone may export a public report, with or without credentials. A private report needs the credentials of its owner or of a workspace admin; other callers get 403. Credentials that are sent are checked even for a public report: malformed or wrong ones get 401.
    */
   exportSavedReportPdf: {
     "path": "/reports/api/v3/shared/{report_token}/pdf",
@@ -163,7 +163,7 @@ export const exportOperations = {
   /**
    * Export project trends
    *
-   * Downloads, per project, the time tracked in the chosen period next to the time tracked in an earlier period of the same length, as CSV or as an Excel workbook.
+   * Downloads, per project, the time tracked in the chosen period next to the time tracked in an earlier period starting on `previous_period_start`, as CSV or as an Excel workbook.
    */
   exportProjectTrends: {
     "path": "/insights/api/v1/workspace/{workspace_id}/trends/projects.{extension}",
