@@ -1,7 +1,7 @@
 // Builds the project a user would have: our packages installed from their tarballs with plain npm,
 // no workspace links, next to the TypeScript versions the type tests compile with.
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,13 +38,33 @@ async function pack(dir: string, destination: string): Promise<{ name: string; t
   return { name, tarball: path.resolve(destination, filename) };
 }
 
+const projectPrefix = 'toggl-exports-consumer-';
+/** A run removes its project when it ends; one left by a killed run is removed once it is this old. */
+const staleAfterMs = 60 * 60 * 1000;
+
+/**
+ * Removes the consumer projects (about 100 MB each) that runs killed half-way left in `parent`:
+ * those untouched for an hour, so that a run still going elsewhere keeps its own. Returns them.
+ */
+export async function removeStaleConsumerProjects(parent = tmpdir(), now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  for (const entry of await readdir(parent, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !entry.name.startsWith(projectPrefix)) continue;
+    const dir = path.join(parent, entry.name);
+    if (now - (await stat(dir)).mtimeMs < staleAfterMs) continue;
+    await rm(dir, { recursive: true, force: true });
+    removed.push(dir);
+  }
+  return removed;
+}
+
 /**
  * Packs every public package and installs the tarballs into a new folder with npm, from npm's
  * own cache where it can (`--prefer-offline`); third-party dependencies come from the registry.
  * Returns the project's folder.
  */
 export async function createConsumerProject(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'toggl-exports-consumer-'));
+  const dir = await mkdtemp(path.join(tmpdir(), projectPrefix));
   const tarballDir = path.join(dir, 'tarballs');
   await mkdir(tarballDir);
   const packed = await Promise.all((await publicPackageDirs()).map((packageDir) => pack(packageDir, tarballDir)));
