@@ -1,13 +1,14 @@
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import type { OpenApiDocument } from './bundle.ts';
-import { formatOfMediaType, MEDIA_TYPES } from './export-formats.ts';
+import { MEDIA_TYPES } from './export-formats.ts';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
-import { resolveRef, type JsonObject } from './spec-refs.ts';
+import { exportOperations } from './spec-exports.ts';
+import { isJsonObject, resolveRef, type JsonObject } from './spec-refs.ts';
 
 const clientGeneratedDir = 'packages/client/src/generated';
 
 /** What the client needs to know about one export operation; a row of the generated table. */
-export interface ExportOperation {
+export interface OperationRow {
   operationId: string;
   summary: string;
   description: string;
@@ -20,83 +21,34 @@ export interface ExportOperation {
   fileName: string;
 }
 
-const asObject = (value: unknown, where: string): JsonObject => {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new Error(`client codegen: ${where} must be an object`);
-  }
-  return value as JsonObject;
-};
-
 const kebabCase = (name: string) => name.replace(/[A-Z]/g, (letter, index: number) => (index ? '-' : '') + letter.toLowerCase());
 
-function formatsOf(document: OpenApiDocument, operation: JsonObject, path: string, where: string): Record<string, string> {
-  const responses = asObject(operation.responses, `${where} responses`);
-  const ok = resolveRef(document, responses['200'], `${where} 200 response`);
-  const mediaTypes = Object.keys(asObject(ok.content, `${where} 200 response content`));
-  const formats: Record<string, string> = {};
-  for (const mediaType of mediaTypes) {
-    const format = formatOfMediaType(mediaType);
-    if (!format) {
-      throw new Error(
-        `client codegen: ${where} answers 200 with "${mediaType}"; known file types are ${Object.values(MEDIA_TYPES).join(', ')}`,
-      );
-    }
-    formats[format] = mediaType;
-  }
-
-  const extension = ((operation.parameters ?? []) as unknown[])
-    .map((parameter, index) => resolveRef(document, parameter, `${where} parameter ${index}`))
-    .find((parameter) => parameter.in === 'path' && parameter.name === 'extension');
-  if (path.includes('{extension}')) {
-    const allowed = (asObject(extension?.schema, `${where} extension schema`).enum ?? []) as string[];
-    const offered = Object.keys(formats);
-    if (allowed.length !== offered.length || !allowed.every((format) => format in formats)) {
-      throw new Error(
-        `client codegen: ${where} allows extensions [${allowed.join(', ')}] but its 200 response offers [${offered.join(', ')}]`,
-      );
-    }
-    return Object.fromEntries(allowed.map((format) => [format, formats[format] as string]));
-  }
-  if (mediaTypes.length !== 1) {
-    throw new Error(`client codegen: ${where} has no {extension} in its path, so its 200 response must offer exactly one file type`);
-  }
-  return formats;
-}
-
-/** Reads every export operation from the bundled spec, in the spec's order. */
-export function exportOperations(document: OpenApiDocument): ExportOperation[] {
-  const rows: ExportOperation[] = [];
+/** One table row per export operation of the bundled spec, in the spec's order. */
+export function operationRows(document: OpenApiDocument): OperationRow[] {
   const globalSecurity = document.security as JsonObject[] | undefined;
-  for (const [path, pathItem] of Object.entries(asObject(document.paths, 'paths'))) {
-    for (const [method, value] of Object.entries(asObject(pathItem, path))) {
-      if (method === 'parameters' || method.startsWith('x-') || method === 'summary' || method === 'description') continue;
-      const where = `${method.toUpperCase()} ${path}`;
-      if (method !== 'post') throw new Error(`client codegen: ${where} is not a POST; the client only knows POST exports`);
-      const operation = asObject(value, where);
-      const operationId = operation.operationId;
-      if (typeof operationId !== 'string' || !/^[a-z][A-Za-z0-9]*$/.test(operationId)) {
-        throw new Error(`client codegen: ${where} needs a camelCase operationId to name its method`);
+  return exportOperations(document).map(({ operationId, path, formats, label, operation }) => {
+    const requestBody = operation.requestBody === undefined ? undefined : resolveRef(document, operation.requestBody, `${label} requestBody`);
+    if (requestBody) {
+      const mediaTypes = isJsonObject(requestBody.content) ? Object.keys(requestBody.content) : [];
+      if (!mediaTypes.includes('application/json')) {
+        throw new Error(
+          `${label}: its requestBody takes [${mediaTypes.join(', ')}]; it must take application/json, the only body the client sends`,
+        );
       }
-      const formats = formatsOf(document, operation, path, where);
-      const requestBody = operation.requestBody === undefined ? undefined : resolveRef(document, operation.requestBody, `${where} requestBody`);
-      if (requestBody && !asObject(requestBody.content, `${where} requestBody content`)['application/json']) {
-        throw new Error(`client codegen: ${where} must take an application/json body`);
-      }
-      const security = (operation.security ?? globalSecurity ?? []) as JsonObject[];
-      const suffix = new RegExp(`(${Object.keys(formats).join('|')})$`, 'i');
-      rows.push({
-        operationId,
-        summary: String(operation.summary ?? ''),
-        description: String(operation.description ?? ''),
-        path,
-        formats,
-        authOptional: security.length === 0 || security.some((requirement) => Object.keys(requirement).length === 0),
-        bodyRequired: requestBody?.required === true,
-        fileName: kebabCase(operationId.replace(/^export/, '').replace(suffix, '')),
-      });
     }
-  }
-  return rows;
+    const security = (operation.security ?? globalSecurity ?? []) as JsonObject[];
+    const suffix = new RegExp(`(${formats.join('|')})$`, 'i');
+    return {
+      operationId,
+      summary: String(operation.summary ?? ''),
+      description: String(operation.description ?? ''),
+      path,
+      formats: Object.fromEntries(formats.map((format) => [format, MEDIA_TYPES[format]])),
+      authOptional: security.length === 0 || security.some((requirement) => Object.keys(requirement).length === 0),
+      bodyRequired: requestBody?.required === true,
+      fileName: kebabCase(operationId.replace(/^export/, '').replace(suffix, '')),
+    };
+  });
 }
 
 /** A JSDoc block, so editors show the spec's words on hover over the client's method. */
@@ -109,7 +61,7 @@ function docComment(paragraphs: string[]): string {
 }
 
 /** The operations table as a TypeScript module: one entry per export, keyed by operationId. */
-export function renderOperationsModule(rows: ExportOperation[]): string {
+export function renderOperationsModule(rows: OperationRow[]): string {
   const entries = rows.map(({ operationId, summary, description, ...row }) => {
     const body = JSON.stringify(row, null, 2).replace(/\n/g, '\n  ');
     return `${docComment([summary, description])}\n  ${operationId}: ${body},`;
@@ -136,6 +88,6 @@ export async function renderTypesModule(document: OpenApiDocument): Promise<stri
 export async function clientPackageFiles(document: OpenApiDocument): Promise<GeneratedFile[]> {
   return [
     { path: `${clientGeneratedDir}/openapi.ts`, contents: await renderTypesModule(document) },
-    { path: `${clientGeneratedDir}/operations.ts`, contents: renderOperationsModule(exportOperations(document)) },
+    { path: `${clientGeneratedDir}/operations.ts`, contents: renderOperationsModule(operationRows(document)) },
   ];
 }

@@ -1,6 +1,7 @@
 import type { OpenApiDocument } from './bundle.ts';
 import type { ExportFixture } from './fixtures/index.ts';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
+import { exportOperations } from './spec-exports.ts';
 import { resolveRef } from './spec-refs.ts';
 
 /** One line of `generated/fixtures.json`: where the server finds the bytes of an operation's file. */
@@ -27,10 +28,9 @@ export function mockServerFiles(document: OpenApiDocument, fixtures: readonly Ex
 
   const files: GeneratedFile[] = [];
   const manifest: FixtureManifestEntry[] = [];
-  for (const operation of operationsOf(spec)) {
-    const { operationId } = operation;
-    const ok = structuredClone(deref(spec, operation.responses?.['200'] ?? {}, `${operationId} 200 response`));
-    if (!ok.content) throw new Error(`${operationId} has no 200 response with content`);
+  for (const { operationId, label, operation } of exportOperations(spec)) {
+    const responses = deref(spec, operation['responses'], `${label} responses`);
+    const ok = structuredClone(deref(spec, responses['200'], `${label} 200 response`));
     for (const [mediaType, media] of Object.entries<Json>(ok.content)) {
       const key = `${operationId} ${mediaType}`;
       const fixture = byKey.get(key);
@@ -41,7 +41,7 @@ export function mockServerFiles(document: OpenApiDocument, fixtures: readonly Ex
       files.push({ path: `${outDir}/${file}`, contents: fixture.bytes });
       manifest.push({ operationId, mediaType, filename: fixture.filename, file });
     }
-    operation.responses['200'] = ok;
+    responses['200'] = ok;
     closeComposedRequestBody(spec, operation);
   }
   if (byKey.size > 0) throw new Error(`fixtures for unknown operations: ${[...byKey.keys()].join(', ')}`);
@@ -52,10 +52,6 @@ export function mockServerFiles(document: OpenApiDocument, fixtures: readonly Ex
     { path: `${outDir}/fixtures.json`, contents: `${JSON.stringify({ $comment: DO_NOT_EDIT, fixtures: manifest }, null, 2)}\n` },
     ...files,
   ];
-}
-
-function operationsOf(spec: Json): Json[] {
-  return Object.values<Json>(spec.paths ?? {}).flatMap((item) => Object.values<Json>(item));
 }
 
 /** Text formats are shown inline; binary ones point at the file beside the spec. */

@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderFixtures, type ExportFixture, type OpenApiDocument } from '../src/fixtures/index.ts';
 import { OPERATION_REPORTS } from '../src/fixtures/operations.ts';
-import { bundledSpecJson } from '../src/repo-paths.ts';
 import { bundledFixtures } from './fixtures-support.ts';
-
-type Json = Record<string, any>;
-const bundledSpec = (): Json => JSON.parse(readFileSync(bundledSpecJson, 'utf8'));
+import { bundledSpec, type Json } from './spec-support.ts';
 
 /** `operationId mediaType` for every 200 media type of every operation, read straight from the spec. */
 function declaredExports(spec: Json): string[] {
@@ -82,55 +78,14 @@ describe('renderFixtures: coverage of the spec', () => {
 });
 
 describe('renderFixtures: specs it cannot serve', () => {
-  const withOperation = (path: string, operation: Json): OpenApiDocument => {
-    const spec = bundledSpec();
-    spec.paths[path] = { post: operation };
-    return spec as OpenApiDocument;
-  };
-
+  // What the spec itself may not say is rejected by exportOperations (spec-exports.test.ts).
   it('names an operation that has no sample report and where to add it', async () => {
-    const spec = withOperation('/reports/api/v3/workspace/{workspace_id}/audit/time_entries.csv', {
-      operationId: 'exportAuditReport',
-      responses: { 200: { $ref: '#/components/responses/CsvFile' } },
-    });
-    await expect(renderFixtures(spec)).rejects.toThrow(
-      /No sample report for operation "exportAuditReport" \(POST \/reports\/api\/v3\/workspace\/\{workspace_id\}\/audit\/time_entries\.csv\); add it to OPERATION_REPORTS/,
+    const spec = bundledSpec();
+    spec.paths['/reports/api/v3/workspace/{workspace_id}/audit/time_entries.csv'] = {
+      post: { operationId: 'exportAuditReport', responses: { 200: { $ref: '#/components/responses/CsvFile' } } },
+    };
+    await expect(renderFixtures(spec as OpenApiDocument)).rejects.toThrow(
+      /No sample report for exportAuditReport \(POST \/reports\/api\/v3\/workspace\/\{workspace_id\}\/audit\/time_entries\.csv\); add it to OPERATION_REPORTS/,
     );
-  });
-
-  it('rejects a 200 media type no renderer writes', async () => {
-    const spec = withOperation('/reports/api/v3/workspace/{workspace_id}/audit/time_entries.csv', {
-      operationId: 'exportDetailedReport',
-      responses: { 200: { description: 'json', content: { 'application/json': {} } } },
-    });
-    await expect(renderFixtures(spec)).rejects.toThrow(/serves "application\/json", which no fixture renderer writes \(allowed: text\/csv, /);
-  });
-
-  it('rejects a path whose suffix disagrees with the media types', async () => {
-    const spec = withOperation('/reports/api/v3/workspace/{workspace_id}/audit/time_entries.pdf', {
-      operationId: 'exportDetailedReport',
-      responses: { 200: { $ref: '#/components/responses/CsvFile' } },
-    });
-    await expect(renderFixtures(spec)).rejects.toThrow(/200 response serves \[csv\] but its path offers \[pdf\]/);
-  });
-
-  it('rejects an {extension} path without an extension enum', async () => {
-    const spec = withOperation('/reports/api/v3/workspace/{workspace_id}/audit/time_entries.{extension}', {
-      operationId: 'exportDetailedReport',
-      responses: { 200: { $ref: '#/components/responses/CsvOrXlsxFile' } },
-    });
-    await expect(renderFixtures(spec)).rejects.toThrow(/no "extension" path parameter lists its values in an enum/);
-  });
-
-  it('rejects a dangling $ref', async () => {
-    const spec = withOperation('/reports/api/v3/workspace/{workspace_id}/audit/time_entries.csv', {
-      operationId: 'exportDetailedReport',
-      responses: { 200: { $ref: '#/components/responses/NoSuchFile' } },
-    });
-    await expect(renderFixtures(spec)).rejects.toThrow(/\$ref "#\/components\/responses\/NoSuchFile" points to nothing/);
-  });
-
-  it('rejects a document without paths', async () => {
-    await expect(renderFixtures({ openapi: '3.1.0' })).rejects.toThrow(/no "paths" object/);
   });
 });

@@ -15,6 +15,7 @@ function smallSpec() {
       '/reports/{ws}/search.{extension}': {
         post: {
           operationId: 'exportDetailed',
+          parameters: [{ name: 'extension', in: 'path', required: true, schema: { type: 'string', enum: ['csv', 'xlsx'] } }],
           requestBody: {
             required: true,
             content: { 'application/json': { schema: { $ref: '#/components/schemas/DetailedBody' } } },
