@@ -1,0 +1,2 @@
+export { readmeExamples, type ReadmeExample } from './examples.js';
+export { createExampleChecker, type ExampleChecker, type ExampleCheckerOptions } from './type-check.js';
