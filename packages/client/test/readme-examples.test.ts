@@ -1,12 +1,9 @@
 // The README's TypeScript examples, each type-checked as user code against the built package
 // (dist/, which turbo builds before the tests) and the mock server's: a method, option or field
 // that does not exist fails here, naming the README line. See tools/readme-examples/README.md.
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { createExampleChecker, readmeExamples } from '@toggl-exports/readme-examples';
+import { testReadmeExamples } from '@toggl-exports/readme-examples';
 import { expect, it } from 'vitest';
-
-const examples = readmeExamples(await readFile(new URL('../README.md', import.meta.url), 'utf8'));
 
 // What the blocks use without declaring it: names from earlier blocks, and the reader's own values.
 const prelude = `
@@ -29,19 +26,4 @@ declare global {
 }
 `;
 
-const check = createExampleChecker({ packageDir: fileURLToPath(new URL('..', import.meta.url)), prelude, singleCopy: ['vitest'] });
-
-it('finds the examples', () => {
-  expect(examples.length).toBeGreaterThan(0);
-});
-
-for (const example of examples) {
-  if (example.notTypeChecked !== undefined) {
-    it.skip(`README.md line ${example.line} (not type-checked: ${example.notTypeChecked})`);
-  } else {
-    // Compiling one block takes about a second; the limit only guards against a hang.
-    it(`README.md line ${example.line} compiles`, { timeout: 60_000 }, () => {
-      expect(check(example)).toEqual([]);
-    });
-  }
-}
+testReadmeExamples({ it, expect }, { packageDir: fileURLToPath(new URL('..', import.meta.url)), prelude, singleCopy: ['vitest'] });
