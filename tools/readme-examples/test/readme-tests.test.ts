@@ -21,7 +21,8 @@ async function registered(readme: string) {
   return tests;
 }
 
-it('registers one test per block, a skipped one for an opted-out block, and one that the README has examples', async () => {
+// Each test compiles blocks, about a second each; the limit only guards against a hang.
+it('registers one test per block, a skipped one for an opted-out block, and one that the README has examples', { timeout: 60_000 }, async () => {
   const readme = ['# Pkg', '', '```ts', 'const answer: number = 42;', '```', '', '<!-- not type-checked: shows an error -->', '```ts', "const wrong: number = 'no';", '```'].join('\n');
   const tests = await registered(readme);
   expect(tests.map(({ name, skipped }) => [name, skipped])).toEqual([
@@ -33,7 +34,7 @@ it('registers one test per block, a skipped one for an opted-out block, and one 
   expect(() => tests[1]?.run?.()).not.toThrow();
 });
 
-it('registers a test that fails where a block does not compile, and one that fails on a README without examples', async () => {
+it('registers a test that fails where a block does not compile, and one that fails on a README without examples', { timeout: 60_000 }, async () => {
   const failing = await registered(['```ts', "const wrong: number = 'no';", '```'].join('\n'));
   expect(() => failing[1]?.run?.()).toThrow('to deeply equal []');
   const empty = await registered('# No code here\n');
