@@ -6,11 +6,11 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocs } from '../src/docs.ts';
-import { readBundledSpec } from './bundled-spec.ts';
+import { bundledSpec } from './spec-support.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-const spec = readBundledSpec();
-const operations = Object.values(spec.paths).flatMap((item) => Object.values(item));
+const paths: Record<string, Record<string, { summary: string; tags: string[] }>> = bundledSpec().paths;
+const operations = Object.values(paths).flatMap((item) => Object.values(item));
 const badgeLogo = /^https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg$/;
 
 describe('rendered API docs', () => {

@@ -1,10 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { renderFixtures, type ExportFixture, type ExportFormat } from '../src/fixtures/index.ts';
+import { bundledSpec } from './spec-support.ts';
 
 let rendered: Promise<ExportFixture[]> | undefined;
 
 /** The fixtures of the bundled spec, rendered once per test file. */
-export const bundledFixtures = (): Promise<ExportFixture[]> => (rendered ??= renderFixtures());
+export const bundledFixtures = (): Promise<ExportFixture[]> => (rendered ??= renderFixtures(bundledSpec()));
 
 export async function fixtureOf(operationId: string, format: ExportFormat): Promise<ExportFixture> {
   const found = (await bundledFixtures()).find((fixture) => fixture.operationId === operationId && fixture.format === format);

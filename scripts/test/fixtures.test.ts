@@ -30,7 +30,7 @@ describe('renderFixtures: determinism', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2039-10-11T23:59:58Z'));
     process.env.TZ = process.env.TZ === 'Pacific/Kiritimati' ? 'America/Los_Angeles' : 'Pacific/Kiritimati';
-    const later = byteMap(await renderFixtures());
+    const later = byteMap(await renderFixtures(bundledSpec()));
     expect(later.map(({ operationId, format }) => `${operationId} ${format}`)).toEqual(
       reference.map(({ operationId, format }) => `${operationId} ${format}`),
     );
