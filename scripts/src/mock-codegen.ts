@@ -57,9 +57,11 @@ export function mockServerFiles(document: OpenApiDocument, fixtures: readonly Ex
 /** Text formats are shown inline; binary ones point at the file beside the spec. */
 function exampleOf(fixture: ExportFixture, file: string): Json {
   const summary = `Sample ${fixture.format.toUpperCase()} export (${fixture.filename})`;
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(fixture.bytes);
-  const isText = fixture.mediaType.startsWith('text/') && Buffer.from(text, 'utf8').equals(Buffer.from(fixture.bytes));
-  return isText ? { summary, value: text } : { summary, externalValue: file };
+  if (fixture.mediaType.startsWith('text/')) {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(fixture.bytes);
+    if (Buffer.from(text, 'utf8').equals(Buffer.from(fixture.bytes))) return { summary, value: text };
+  }
+  return { summary, externalValue: file };
 }
 
 const deref = (spec: Json, node: unknown, where: string): Json => resolveRef(spec, node, where) as Json;
