@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { exportOperations } from '@toggl-exports/client';
 
 /*
  * The requests the bench sends, taken from the mock's own spec (`@toggl-exports/mock-server/openapi.json`):
- * every export path and format with the spec's example parameters and example body.
+ * every export path, in every format the client's operation table lists, with the spec's example
+ * parameters and example body.
  */
 
 const require = createRequire(import.meta.url);
@@ -13,25 +15,20 @@ type Json = Record<string, any>;
 export const mockSpecPath = require.resolve('@toggl-exports/mock-server/openapi.json');
 const mockSpec: Json = JSON.parse(readFileSync(mockSpecPath, 'utf8'));
 
-/** The built CLI of the mock, as `npx toggl-exports-mock` runs it. */
-export const mockCliPath = (() => {
-  const manifest = require.resolve('@toggl-exports/mock-server/package.json');
+/** The file an installed package's `bin` entry points at. */
+function binPath(packageName: string, command: string): string {
+  const manifest = require.resolve(`${packageName}/package.json`);
   const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: Record<string, string> };
-  return path.join(path.dirname(manifest), bin['toggl-exports-mock']!);
-})();
+  const file = bin[command];
+  if (file === undefined) throw new Error(`${packageName} has no "${command}" command in its package.json bin`);
+  return path.join(path.dirname(manifest), file);
+}
+
+/** The built CLI of the mock, as `npx toggl-exports-mock` runs it. */
+export const mockCliPath = binPath('@toggl-exports/mock-server', 'toggl-exports-mock');
 
 /** The Prism CLI's entry point (`prism`), run with the same Node. */
-export const prismCliPath = (() => {
-  const manifest = require.resolve('@stoplight/prism-cli/package.json');
-  const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: Record<string, string> };
-  return path.join(path.dirname(manifest), bin.prism!);
-})();
-
-const extensions: Record<string, string> = {
-  'text/csv': 'csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-  'application/pdf': 'pdf',
-};
+export const prismCliPath = binPath('@stoplight/prism-cli', 'prism');
 
 export interface ExportRequest {
   operationId: string;
@@ -43,11 +40,12 @@ export interface ExportRequest {
 
 export const exportRequests: ExportRequest[] = Object.entries<Json>(mockSpec.paths).flatMap(([template, item]) => {
   const operation = item.post;
-  return Object.keys(operation.responses['200'].content).map((mediaType) => ({
+  const formats: Record<string, string> = exportOperations[operation.operationId as keyof typeof exportOperations].formats;
+  return Object.entries(formats).map(([format, mediaType]) => ({
     operationId: operation.operationId,
     mediaType,
     path: template.replace(/\{(\w+)\}/g, (_, name: string) =>
-      name === 'extension' ? extensions[mediaType]! : String(mockSpec.components.parameters[name].example),
+      name === 'extension' ? format : String(mockSpec.components.parameters[name].example),
     ),
     body: operation.requestBody?.content['application/json'].example,
   }));
