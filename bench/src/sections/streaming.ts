@@ -12,7 +12,7 @@ export interface DownloadResult {
 
 export type StreamingResult = { fileBytes: number } & Record<'save to disk' | 'fetch and discard' | 'buffered whole', DownloadResult>;
 
-/** Peak memory of one 500 MiB CSV download, each way in its own process, from a server that generates it as it sends. */
+/** Peak memory of one 500 MB CSV download, each way in its own process, from a server that generates it as it sends. */
 export async function measureStreaming(): Promise<StreamingResult> {
   const server = await startServerScript(new URL('../servers/csv-server.js', import.meta.url));
   const directory = await mkdtemp(path.join(tmpdir(), 'toggl-exports-bench-'));
