@@ -1,3 +1,4 @@
+import { examplesOf } from './examples.ts';
 import type { PrismDiagnostic, PrismOperation } from './prism.ts';
 
 /*
@@ -9,13 +10,7 @@ import type { PrismDiagnostic, PrismOperation } from './prism.ts';
 
 /** Message of a named example an operation documents for `status`, if it has one. */
 export function documentedMessage(operation: PrismOperation, status: number, exampleKey: string): string | undefined {
-  for (const response of operation.responses) {
-    if (response.code !== String(status)) continue;
-    for (const content of response.contents ?? []) {
-      const value = content.examples?.find((example) => example.key === exampleKey)?.value;
-      if (typeof value === 'string') return value;
-    }
-  }
+  for (const { key, value } of examplesOf(operation, status)) if (key === exampleKey && typeof value === 'string') return value;
   return undefined;
 }
 
