@@ -1,5 +1,5 @@
 import { limitBody, maxListItems } from './body-limits.ts';
-import { authorizationForPrism, classifyCredentials } from './credentials.ts';
+import { authorizationForPrism, classifyCredentials, type Credentials } from './credentials.ts';
 import { crossFieldViolation } from './cross-field-rules.ts';
 import { examplesOf } from './examples.ts';
 import { accepts, mediaTypeOfPath } from './formats.ts';
@@ -26,6 +26,15 @@ export interface MockRequest {
   contentType?: string | undefined;
   body: Buffer;
 }
+
+const unreadable = { example: 'UnableToExtractAuthentication', message: unableToExtractAuthentication };
+/** The 401 for credentials Prism rejects: the example an operation documents, and Toggl's words where it has none. */
+const unauthorized: Record<Credentials, { example: string; message: string }> = {
+  missing: unreadable,
+  malformed: unreadable,
+  incorrect: { example: 'IncorrectCredentials', message: incorrectCredentials },
+  usable: unreadable, // Prism accepts these; listed so that every kind of credentials has its 401
+};
 
 const quotaHeaders = ['X-Toggl-Quota-Remaining', 'X-Toggl-Quota-Resets-In'];
 const documentedHeaders = ['Retry-After', ...quotaHeaders];
@@ -82,9 +91,8 @@ export function createAnswerer(prism: Prism, samples: ReadonlyMap<string, Sample
 
     const problems = validations.input.filter((diagnostic) => diagnostic.severity === 0);
     if (problems.some((diagnostic) => diagnostic.code === 401)) {
-      const key = credentials === 'incorrect' ? 'IncorrectCredentials' : 'UnableToExtractAuthentication';
-      const fallback = credentials === 'incorrect' ? incorrectCredentials : unableToExtractAuthentication;
-      return togglError(401, documentedMessage(operation, 401, key) ?? fallback, { 'WWW-Authenticate': 'Basic realm="Toggl Track"' });
+      const { example, message } = unauthorized[credentials];
+      return togglError(401, documentedMessage(operation, 401, example) ?? message, { 'WWW-Authenticate': 'Basic realm="Toggl Track"' });
     }
     if (problems.length > 0) return togglError(400, invalidRequestMessage(problems, operation));
     if (cutList !== undefined) return togglError(400, tooManyItems(cutList, maxListItems));

@@ -39,6 +39,11 @@ const formatNames: Record<string, string> = {
   int64: 'a 64-bit integer',
 };
 
+/** Formats for which an operation may document its own message, as the example of that name. */
+const formatExamples: Record<string, string> = {
+  date: 'WrongFormatDate',
+};
+
 /** `["client_ids", "1"]` → `client_ids[1]`; `["audit", "group_filter"]` → `audit.group_filter`. */
 export function fieldName(path: readonly string[]): string {
   return path.reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
@@ -109,10 +114,9 @@ function invalidValueMessage(diagnostic: PrismDiagnostic, field: string, operati
     }
     case 'format': {
       const format = /format "(.*)"/.exec(diagnostic.message)?.[1] ?? '';
-      if (format === 'date') {
-        const documented = documentedMessage(operation, 400, 'WrongFormatDate');
-        if (documented) return documented;
-      }
+      const example = formatExamples[format];
+      const documented = example && documentedMessage(operation, 400, example);
+      if (documented) return documented;
       return `Invalid '${field}' value, expected ${formatNames[format] ?? `the ${format} format`}`;
     }
     default:
