@@ -1,5 +1,5 @@
 import { limitBody, maxListItems } from './body-limits.ts';
-import { authorizationForPrism, classifyCredentials, type Credentials } from './credentials.ts';
+import { authorizationForPrism, type Credentials } from './credentials.ts';
 import { crossFieldViolation } from './cross-field-rules.ts';
 import { examplesOf } from './examples.ts';
 import { accepts, mediaTypeOfPath } from './formats.ts';
@@ -16,11 +16,11 @@ import {
   unableToExtractAuthentication,
 } from './toggl-messages.ts';
 
-/** One request as the front received it, body read in full. */
+/** One request as the front received it, body read in full and credentials classified (never kept). */
 export interface MockRequest {
   method: string;
   path: string;
-  authorization?: string | undefined;
+  credentials: Credentials;
   accept?: string | undefined;
   prefer?: string | undefined;
   contentType?: string | undefined;
@@ -68,7 +68,7 @@ export function createAnswerer(prism: Prism, samples: ReadonlyMap<string, Sample
     const chosen = resolvePreference(prefer.preference, operation);
     if (!chosen.ok) return togglError(400, chosen.message);
 
-    const credentials = classifyCredentials(request.authorization);
+    const { credentials } = request;
     const authorization = authorizationForPrism(credentials);
     const fileType = mediaTypeOfPath(request.path);
     const prismRequest: PrismRequest = {
