@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
-// The two builds below run in parallel and write to the same folder, so neither may clean it.
+// The three builds below run in parallel and write to the same folder, so none may clean it.
 rmSync('dist', { recursive: true, force: true });
 
 const shared: Options = {

@@ -1,6 +1,7 @@
 import { limitBody, maxListItems } from './body-limits.ts';
-import { authorizationForPrism, classifyCredentials } from './credentials.ts';
+import { authorizationForPrism, type Credentials } from './credentials.ts';
 import { crossFieldViolation } from './cross-field-rules.ts';
+import { examplesOf } from './examples.ts';
 import { accepts, mediaTypeOfPath } from './formats.ts';
 import { sampleFileKey, type SampleFile } from './generated.ts';
 import { parsePrefer, type Preference } from './prefer.ts';
@@ -15,16 +16,25 @@ import {
   unableToExtractAuthentication,
 } from './toggl-messages.ts';
 
-/** One request as the front received it, body read in full. */
+/** One request as the front received it, body read in full and credentials classified (never kept). */
 export interface MockRequest {
   method: string;
   path: string;
-  authorization?: string | undefined;
+  credentials: Credentials;
   accept?: string | undefined;
   prefer?: string | undefined;
   contentType?: string | undefined;
   body: Buffer;
 }
+
+const unreadable = { example: 'UnableToExtractAuthentication', message: unableToExtractAuthentication };
+/** The 401 for credentials Prism rejects: the example an operation documents, and Toggl's words where it has none. */
+const unauthorized: Record<Credentials, { example: string; message: string }> = {
+  missing: unreadable,
+  malformed: unreadable,
+  incorrect: { example: 'IncorrectCredentials', message: incorrectCredentials },
+  usable: unreadable, // Prism accepts these; listed so that every kind of credentials has its 401
+};
 
 const quotaHeaders = ['X-Toggl-Quota-Remaining', 'X-Toggl-Quota-Resets-In'];
 const documentedHeaders = ['Retry-After', ...quotaHeaders];
@@ -58,7 +68,7 @@ export function createAnswerer(prism: Prism, samples: ReadonlyMap<string, Sample
     const chosen = resolvePreference(prefer.preference, operation);
     if (!chosen.ok) return togglError(400, chosen.message);
 
-    const credentials = classifyCredentials(request.authorization);
+    const { credentials } = request;
     const authorization = authorizationForPrism(credentials);
     const fileType = mediaTypeOfPath(request.path);
     const prismRequest: PrismRequest = {
@@ -81,9 +91,8 @@ export function createAnswerer(prism: Prism, samples: ReadonlyMap<string, Sample
 
     const problems = validations.input.filter((diagnostic) => diagnostic.severity === 0);
     if (problems.some((diagnostic) => diagnostic.code === 401)) {
-      const key = credentials === 'incorrect' ? 'IncorrectCredentials' : 'UnableToExtractAuthentication';
-      const fallback = credentials === 'incorrect' ? incorrectCredentials : unableToExtractAuthentication;
-      return togglError(401, documentedMessage(operation, 401, key) ?? fallback, { 'WWW-Authenticate': 'Basic realm="Toggl Track"' });
+      const { example, message } = unauthorized[credentials];
+      return togglError(401, documentedMessage(operation, 401, example) ?? message, { 'WWW-Authenticate': 'Basic realm="Toggl Track"' });
     }
     if (problems.length > 0) return togglError(400, invalidRequestMessage(problems, operation));
     if (cutList !== undefined) return togglError(400, tooManyItems(cutList, maxListItems));
@@ -91,7 +100,7 @@ export function createAnswerer(prism: Prism, samples: ReadonlyMap<string, Sample
     if (crossField) return togglError(400, crossField);
 
     if (output.statusCode === 200) return fileResponse(operation, output, request.accept, samples);
-    return documentedError(operation, output, chosen.mock.exampleKey);
+    return documentedError(output, chosen.mock.exampleKey);
   };
 }
 
@@ -104,21 +113,26 @@ function routingError(status: number | undefined, request: MockRequest): MockRes
 
 type ResolvedPreference = { ok: true; mock: { code?: number; exampleKey?: string } } | { ok: false; message: string };
 
-/** Checks `Prefer` against what the operation documents, inferring the status from an example's name. */
+/**
+ * Checks `Prefer` against what the operation documents and settles the example: the one named
+ * (its status inferred when no code is given), or else the first of the status asked for, which
+ * is the one Prism would pick.
+ */
 function resolvePreference({ code, example }: Preference, operation: PrismOperation): ResolvedPreference {
   const documented = operation.responses.map((response) => response.code);
-  const examplesOf = (status: string) =>
-    operation.responses
-      .find((response) => response.code === status)
-      ?.contents?.flatMap((content) => (content.examples ?? []).map((item) => item.key)) ?? [];
+  const exampleKeys = (status: string) => examplesOf(operation, status).map((item) => item.key);
 
   if (code !== undefined && !documented.includes(String(code))) {
     return { ok: false, message: `Prefer code=${code} is not documented for this endpoint; it can answer ${documented.join(', ')}` };
   }
-  if (example === undefined) return { ok: true, mock: code === undefined ? {} : { code } };
-  const status = code !== undefined ? String(code) : documented.find((candidate) => examplesOf(candidate).includes(example));
-  if (status === undefined || !examplesOf(status).includes(example)) {
-    const named = documented.flatMap((candidate) => examplesOf(candidate).map((key) => `${key} (${candidate})`));
+  if (example === undefined) {
+    if (code === undefined) return { ok: true, mock: {} };
+    const [first] = exampleKeys(String(code));
+    return { ok: true, mock: first === undefined ? { code } : { code, exampleKey: first } };
+  }
+  const status = code !== undefined ? String(code) : documented.find((candidate) => exampleKeys(candidate).includes(example));
+  if (status === undefined || !exampleKeys(status).includes(example)) {
+    const named = documented.flatMap((candidate) => exampleKeys(candidate).map((key) => `${key} (${candidate})`));
     return { ok: false, message: `Prefer example=${example} is not documented${code ? ` for ${code}` : ''} on this endpoint; it has ${named.join(', ')}` };
   }
   return { ok: true, mock: { code: Number(status), exampleKey: example } };
@@ -139,20 +153,14 @@ function fileResponse(operation: PrismOperation, output: PrismOutput['output'], 
 }
 
 /** A documented error chosen with `Prefer`, with the headers that go with it. */
-function documentedError(operation: PrismOperation, output: PrismOutput['output'], exampleKey: string | undefined): MockResponse {
+function documentedError(output: PrismOutput['output'], exampleKey: string | undefined): MockResponse {
   const message = typeof output.body === 'string' ? output.body : String(output.body ?? '');
-  const chosenExample = exampleKey ?? exampleKeyOf(operation, output.statusCode, message);
   const headers: Record<string, string> = {};
   for (const name of documentedHeaders) {
     const value = output.headers?.[name];
     // Only the quota example carries the quota headers: a 402 without them means a missing plan feature.
-    if (quotaHeaders.includes(name) && chosenExample !== 'QuotaExhausted') continue;
+    if (quotaHeaders.includes(name) && exampleKey !== 'QuotaExhausted') continue;
     if (value !== undefined && value !== null) headers[name] = String(value);
   }
   return togglError(output.statusCode, message, headers);
-}
-
-function exampleKeyOf(operation: PrismOperation, status: number, message: string): string | undefined {
-  const response = operation.responses.find((candidate) => candidate.code === String(status));
-  return response?.contents?.flatMap((content) => content.examples ?? []).find((example) => example.value === message)?.key;
 }

@@ -82,9 +82,10 @@ try {
   console.log(`Toggl exports mock server: ${server.url}`);
   if (args.docs !== undefined) console.log(`API docs: ${server.url}/docs/`);
 } catch (error) {
-  const { code, message } = error as NodeJS.ErrnoException;
+  const { code, path, message } = error as NodeJS.ErrnoException;
   if (code === 'EADDRINUSE') console.error(`toggl-exports-mock: port ${args.port} on ${args.host} is already in use; choose another with --port`);
-  else if (code === 'ENOENT' && args.docs) console.error(`toggl-exports-mock: cannot read --docs file '${args.docs}'`);
+  // Only the docs file itself: a missing file of the package (a sample, Prism's operations) is not the user's --docs.
+  else if (code === 'ENOENT' && args.docs !== undefined && path === args.docs) console.error(`toggl-exports-mock: cannot read --docs file '${args.docs}'`);
   else console.error(`toggl-exports-mock: ${message}`);
   process.exit(1);
 }

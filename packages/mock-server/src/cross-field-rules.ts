@@ -1,5 +1,5 @@
 import type { PrismOperation } from './prism.ts';
-import { documentedMessage } from './toggl-messages.ts';
+import { documentedMessage, fieldName } from './toggl-messages.ts';
 
 /*
  * Rules between two fields, which JSON Schema cannot state (spec/DEVIATIONS.md, "Constraints
@@ -15,10 +15,12 @@ interface OrderedPair {
   high: string;
   /** How the message says `high` may not be smaller than `low`. */
   order: 'before' | 'below';
+  /** The example whose message an operation may document for this rule, used where it does. */
+  documented?: string;
 }
 
 const orderedPairs: readonly OrderedPair[] = [
-  { object: [], low: 'start_date', high: 'end_date', order: 'before' },
+  { object: [], low: 'start_date', high: 'end_date', order: 'before', documented: 'StartAfterEnd' },
   { object: [], low: 'min_duration_seconds', high: 'max_duration_seconds', order: 'below' },
   { object: ['audit', 'group_filter'], low: 'min_amount_cents', high: 'max_amount_cents', order: 'below' },
   { object: ['audit', 'group_filter'], low: 'min_duration_seconds', high: 'max_duration_seconds', order: 'below' },
@@ -35,19 +37,16 @@ function objectAt(body: Body, path: readonly string[]): Body | undefined {
 /** The 400 message for the first cross-field rule the body breaks, if any. */
 export function crossFieldViolation(body: unknown, operation: PrismOperation): string | undefined {
   if (!isObject(body)) return undefined;
-  for (const { object, low, high, order } of orderedPairs) {
+  for (const { object, low, high, order, documented } of orderedPairs) {
     const values = objectAt(body, object);
     const lowValue = values?.[low];
     const highValue = values?.[high];
     if (lowValue === undefined || highValue === undefined) continue;
     // Dates are YYYY-MM-DD and numbers are numbers here, so `>` orders both.
     if ((lowValue as string | number) <= (highValue as string | number)) continue;
-    if (low === 'start_date') {
-      const documented = documentedMessage(operation, 400, 'StartAfterEnd');
-      if (documented) return documented;
-    }
-    const prefix = object.length > 0 ? `${object.join('.')}.` : '';
-    return `Invalid '${prefix}${high}' value, must not be ${order} '${prefix}${low}'`;
+    const message = documented && documentedMessage(operation, 400, documented);
+    if (message) return message;
+    return `Invalid '${fieldName([...object, high])}' value, must not be ${order} '${fieldName([...object, low])}'`;
   }
   return undefined;
 }

@@ -1,6 +1,5 @@
 import { LRUCache } from 'lru-cache';
 import type { MockRequest } from './answer.ts';
-import { classifyCredentials } from './credentials.ts';
 import type { MockResponse } from './responses.ts';
 
 /** Bodies larger than this are answered every time rather than kept as part of a key. */
@@ -23,7 +22,7 @@ export class ResponseCache {
     return [
       request.method,
       request.path,
-      classifyCredentials(request.authorization),
+      request.credentials,
       request.accept ?? '',
       request.prefer ?? '',
       request.contentType ?? '',

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAnswerer, type MockRequest } from './answer.ts';
+import { classifyCredentials } from './credentials.ts';
 import { readSampleFiles, type SampleFile } from './generated.ts';
 import { loadPrism, type Prism } from './prism.ts';
 import { readPrismOperations } from './prism-operations.ts';
@@ -52,7 +53,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const mockRequest: MockRequest = {
       method: request.method ?? 'GET',
       path,
-      authorization: request.headers.authorization,
+      credentials: classifyCredentials(request.headers.authorization),
       accept: request.headers.accept,
       prefer: header(request.headers.prefer),
       contentType: request.headers['content-type'],

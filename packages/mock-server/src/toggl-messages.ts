@@ -1,3 +1,4 @@
+import { examplesOf } from './examples.ts';
 import type { PrismDiagnostic, PrismOperation } from './prism.ts';
 
 /*
@@ -9,13 +10,7 @@ import type { PrismDiagnostic, PrismOperation } from './prism.ts';
 
 /** Message of a named example an operation documents for `status`, if it has one. */
 export function documentedMessage(operation: PrismOperation, status: number, exampleKey: string): string | undefined {
-  for (const response of operation.responses) {
-    if (response.code !== String(status)) continue;
-    for (const content of response.contents ?? []) {
-      const value = content.examples?.find((example) => example.key === exampleKey)?.value;
-      if (typeof value === 'string') return value;
-    }
-  }
+  for (const { key, value } of examplesOf(operation, status)) if (key === exampleKey && typeof value === 'string') return value;
   return undefined;
 }
 
@@ -44,6 +39,11 @@ const formatNames: Record<string, string> = {
   int64: 'a 64-bit integer',
 };
 
+/** Formats for which an operation may document its own message, as the example of that name. */
+const formatExamples: Record<string, string> = {
+  date: 'WrongFormatDate',
+};
+
 /** `["client_ids", "1"]` → `client_ids[1]`; `["audit", "group_filter"]` → `audit.group_filter`. */
 export function fieldName(path: readonly string[]): string {
   return path.reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
@@ -56,55 +56,70 @@ function requiresAtLeastOneParameter(operation: PrismOperation): boolean {
   return (operation.request?.body?.contents ?? []).some((content) => content.schema?.minProperties === 1);
 }
 
-/** Toggl answers one problem at a time; this order puts the most basic first. */
-function rank(diagnostic: PrismDiagnostic): number {
+/** What a diagnostic is about. Toggl answers one problem at a time; this order puts the most basic first. */
+const kinds = ['noBody', 'wholeBody', 'unknownField', 'pathParameter', 'field'] as const;
+type Kind = (typeof kinds)[number];
+
+function kindOf(diagnostic: PrismDiagnostic): Kind {
   const [where = '', ...field] = diagnostic.path ?? [];
-  if (where !== 'body' && where !== 'path') return 0; // the body as a whole is missing
-  if (diagnostic.code === 'additionalProperties') return 2;
-  if (where === 'body' && field.length === 0) return 1; // the body is not an object, or empty
-  if (where === 'path') return 3;
-  return 4;
+  if (where !== 'body' && where !== 'path') return 'noBody'; // the body as a whole is missing
+  if (diagnostic.code === 'additionalProperties') return 'unknownField';
+  if (where === 'body' && field.length === 0) return 'wholeBody'; // the body is not an object, or empty
+  return where === 'path' ? 'pathParameter' : 'field';
 }
 
 /** The one message a 400 carries for the request problems Prism found. */
 export function invalidRequestMessage(diagnostics: readonly PrismDiagnostic[], operation: PrismOperation): string {
-  const [first] = [...diagnostics].sort((a, b) => rank(a) - rank(b));
+  const [first] = diagnostics
+    .map((diagnostic) => ({ diagnostic, kind: kindOf(diagnostic) }))
+    .sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
   if (!first) throw new Error('invalidRequestMessage needs at least one diagnostic');
-  const [where = '', ...path] = first.path ?? [];
+  const { diagnostic, kind } = first;
+  const [, ...path] = diagnostic.path ?? [];
   const field = fieldName(path);
-  const atLeastOne = documentedMessage(operation, 400, 'AtLeastOneParameter') ?? atLeastOneParameter;
+  const atLeastOne = () => documentedMessage(operation, 400, 'AtLeastOneParameter') ?? atLeastOneParameter;
 
-  if (where !== 'body' && where !== 'path') return requiresAtLeastOneParameter(operation) ? atLeastOne : notAnObject;
-  if (where === 'path' && field === 'workspace_id') {
-    return (
-      documentedMessage(operation, 400, 'InvalidWorkspaceId') ??
-      documentedMessage(operation, 400, 'InvalidWorkspaceIdCapitalized') ??
-      invalidWorkspaceId
-    );
+  switch (kind) {
+    case 'noBody':
+      return requiresAtLeastOneParameter(operation) ? atLeastOne() : notAnObject;
+    case 'wholeBody':
+      return diagnostic.code === 'minProperties' ? atLeastOne() : notAnObject;
+    case 'unknownField': {
+      const unknown = /found '([^]*)'$/.exec(diagnostic.message)?.[1] ?? '';
+      // The unknown field is a name even when it looks like a number: `{"0": 1}` names '0', not '[0]'.
+      return notSupported(path.length > 0 ? `${field}.${unknown}` : unknown);
+    }
+    case 'pathParameter':
+      if (field === 'workspace_id') {
+        return (
+          documentedMessage(operation, 400, 'InvalidWorkspaceId') ??
+          documentedMessage(operation, 400, 'InvalidWorkspaceIdCapitalized') ??
+          invalidWorkspaceId
+        );
+      }
+      return invalidValueMessage(diagnostic, field, operation);
+    case 'field':
+      return invalidValueMessage(diagnostic, field, operation);
   }
-  if (first.code === 'additionalProperties') {
-    const unknown = /found '([^]*)'$/.exec(first.message)?.[1] ?? '';
-    // The unknown field is a name even when it looks like a number: `{"0": 1}` names '0', not '[0]'.
-    return notSupported(path.length > 0 ? `${fieldName(path)}.${unknown}` : unknown);
-  }
-  if (where === 'body' && path.length === 0) return first.code === 'minProperties' ? atLeastOne : notAnObject;
+}
 
-  switch (first.code) {
+/** The message for a field or path parameter whose value breaks its schema. */
+function invalidValueMessage(diagnostic: PrismDiagnostic, field: string, operation: PrismOperation): string {
+  switch (diagnostic.code) {
     case 'enum':
-      return notAllowed(field, first.message.slice(first.message.indexOf('allowed values: ') + 'allowed values: '.length));
+      return notAllowed(field, diagnostic.message.slice(diagnostic.message.indexOf('allowed values: ') + 'allowed values: '.length));
     case 'type': {
-      const types = ajvPhrase(first).replace(/^must be /, '').split(',');
+      const types = ajvPhrase(diagnostic).replace(/^must be /, '').split(',');
       return `Invalid '${field}' value, expected ${types.map((type) => typeNames[type] ?? type).join(' or ')}`;
     }
     case 'format': {
-      const format = /format "(.*)"/.exec(first.message)?.[1] ?? '';
-      if (format === 'date') {
-        const documented = documentedMessage(operation, 400, 'WrongFormatDate');
-        if (documented) return documented;
-      }
+      const format = /format "(.*)"/.exec(diagnostic.message)?.[1] ?? '';
+      const example = formatExamples[format];
+      const documented = example && documentedMessage(operation, 400, example);
+      if (documented) return documented;
       return `Invalid '${field}' value, expected ${formatNames[format] ?? `the ${format} format`}`;
     }
     default:
-      return `Invalid '${field}' value, ${ajvPhrase(first)}`;
+      return `Invalid '${field}' value, ${ajvPhrase(diagnostic)}`;
   }
 }

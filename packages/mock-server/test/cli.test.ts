@@ -117,6 +117,13 @@ describe('toggl-exports-mock CLI', () => {
     expect((failure as { stderr: string }).stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
   });
 
+  it('says when the --docs file does not exist', async () => {
+    const missing = path.join(tmpdir(), 'toggl-exports-mock-no-such-docs.html');
+    const failure = await runCli(process.execPath, [cli, '--port', '0', '--docs', missing]).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toContain(`cannot read --docs file '${missing}'`);
+  });
+
   it('serves an HTML page at /docs/ when given --docs', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'mock-docs-'));
     try {

@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { MockRequest } from '../src/answer.ts';
+import { classifyCredentials } from '../src/credentials.ts';
 import { ResponseCache } from '../src/response-cache.ts';
 import { basicAuth } from './http.ts';
 
-const request = (overrides: Partial<MockRequest> = {}): MockRequest => ({
-  method: 'POST',
-  path: '/reports/api/v3/workspace/1/search/time_entries.csv',
-  authorization: basicAuth('ada@example.com', 'secret'),
-  body: Buffer.from('{"start_date":"2026-10-01"}'),
-  ...overrides,
-});
+type Overrides = Partial<Omit<MockRequest, 'credentials'>> & { authorization?: string | undefined };
+
+/** A request as the server makes it from what it received, credentials classified from the `Authorization` header. */
+const request = (overrides: Overrides = {}): MockRequest => {
+  const { authorization, ...rest } = { authorization: basicAuth('ada@example.com', 'secret'), ...overrides };
+  return {
+    method: 'POST',
+    path: '/reports/api/v3/workspace/1/search/time_entries.csv',
+    credentials: classifyCredentials(authorization),
+    body: Buffer.from('{"start_date":"2026-10-01"}'),
+    ...rest,
+  };
+};
 
 describe('ResponseCache keys', () => {
   const cache = new ResponseCache();
-  const key = (overrides?: Partial<MockRequest>) => cache.keyOf(request(overrides));
+  const key = (overrides?: Overrides) => cache.keyOf(request(overrides));
 
   it('hold whether credentials are usable, never the credentials', () => {
     expect(key({ authorization: basicAuth('grace@example.com', 'other') })).toBe(key());

@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readMockSpec, readSampleFiles, sampleFileKey } from '../src/generated.ts';
 
-/** The mock's generated spec and sample files, read the way a test would look them up. */
+/** The mock's spec and sample files as the server loads them, arranged the way a test looks them up. */
 
 type Json = Record<string, any>;
 
-const generated = (name: string) => new URL(`../generated/${name}`, import.meta.url);
-export const mockSpec: Json = JSON.parse(readFileSync(generated('openapi.json'), 'utf8'));
-const manifest: { fixtures: { operationId: string; mediaType: string; filename: string; file: string }[] } = JSON.parse(
-  readFileSync(generated('fixtures.json'), 'utf8'),
-);
+const mockSpec: Json = readMockSpec();
+const samples = readSampleFiles();
 
 export const csv = 'text/csv';
 export const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -31,15 +28,15 @@ const parameterExample = (name: string): string => String(mockSpec.components.pa
 export const exports: Export[] = Object.entries<Json>(mockSpec.paths).flatMap(([template, item]) => {
   const operation = item.post;
   return Object.keys(operation.responses['200'].content).map((mediaType) => {
-    const fixture = manifest.fixtures.find((entry) => entry.operationId === operation.operationId && entry.mediaType === mediaType);
-    if (!fixture) throw new Error(`no fixture for ${operation.operationId} ${mediaType}`);
+    const sample = samples.get(sampleFileKey(operation.operationId, mediaType));
+    if (!sample) throw new Error(`no sample file for ${operation.operationId} ${mediaType}`);
     return {
       operationId: operation.operationId,
       mediaType,
       path: template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'extension' ? extensions[mediaType]! : parameterExample(name))),
       exampleBody: operation.requestBody?.content['application/json'].example,
       isSavedReport: template.includes('/shared/'),
-      sample: { filename: fixture.filename, bytes: readFileSync(generated(fixture.file)) },
+      sample,
     };
   });
 });

@@ -315,9 +315,9 @@ export interface components {
         RoundingMinutes: 0 | 1 | 5 | 6 | 10 | 12 | 15 | 30 | 60 | 240;
         /** @description Filters shared by the detailed, summary and weekly reports. */
         ReportFilters: {
-            /** @description First day of the period, `YYYY-MM-DD`; must come before `end_date`. */
+            /** @description First day of the period, `YYYY-MM-DD`; must be on or before `end_date`. */
             start_date?: components["schemas"]["DateOnly"];
-            /** @description Last day of the period, `YYYY-MM-DD`; must come after `start_date`. */
+            /** @description Last day of the period, `YYYY-MM-DD`; must be on or after `start_date`. */
             end_date?: components["schemas"]["DateOnly"];
             /** @description Accepted by the API but not documented by Toggl; passed through as given. */
             startTime?: string;
@@ -339,9 +339,9 @@ export interface components {
             user_ids?: components["schemas"]["IdList"];
             /** @description Keep only these time entries (kept for callers migrating from Reports API v2). */
             time_entry_ids?: components["schemas"]["IdList"];
-            /** @description Keep only entries at least this long. Time Audit only; must be below `max_duration_seconds`. */
+            /** @description Keep only entries at least this long. Time Audit only; must not be above `max_duration_seconds`. */
             min_duration_seconds?: number;
-            /** @description Keep only entries at most this long. Time Audit only; must be above `min_duration_seconds`. */
+            /** @description Keep only entries at most this long. Time Audit only; must not be below `min_duration_seconds`. */
             max_duration_seconds?: number;
             rounding?: components["schemas"]["Rounding"];
             rounding_minutes?: components["schemas"]["RoundingMinutes"];
@@ -556,9 +556,9 @@ export interface components {
         InsightsRoundingMinutes: number;
         /** @description Body of an employee profitability export. */
         ProfitabilityEmployeesExportRequest: {
-            /** @description First day of the period, `YYYY-MM-DD`; must come before `end_date`. */
+            /** @description First day of the period, `YYYY-MM-DD`; must be on or before `end_date`. */
             start_date?: components["schemas"]["DateOnly"];
-            /** @description Last day of the period, `YYYY-MM-DD`; must come after `start_date`. */
+            /** @description Last day of the period, `YYYY-MM-DD`; must be on or after `start_date`. */
             end_date?: components["schemas"]["DateOnly"];
             currency?: components["schemas"]["Currency"];
             /**
@@ -582,9 +582,9 @@ export interface components {
         InsightsResolution: "day" | "week" | "month";
         /** @description Body of a project profitability export. */
         ProfitabilityProjectsExportRequest: {
-            /** @description First day of the period, `YYYY-MM-DD`; must come before `end_date`. */
+            /** @description First day of the period, `YYYY-MM-DD`; must be on or before `end_date`. */
             start_date?: components["schemas"]["DateOnly"];
-            /** @description Last day of the period, `YYYY-MM-DD`; must come after `start_date`. */
+            /** @description Last day of the period, `YYYY-MM-DD`; must be on or after `start_date`. */
             end_date?: components["schemas"]["DateOnly"];
             currency?: components["schemas"]["Currency"];
             resolution?: components["schemas"]["InsightsResolution"];
@@ -599,9 +599,9 @@ export interface components {
         };
         /** @description Body of a project trends export, which compares a period with an earlier one. Send at least one field. */
         ProjectTrendsExportRequest: {
-            /** @description First day of the current period, `YYYY-MM-DD`; must come before `end_date`. */
+            /** @description First day of the current period, `YYYY-MM-DD`; must be on or before `end_date`. */
             start_date?: components["schemas"]["DateOnly"];
-            /** @description Last day of the current period, `YYYY-MM-DD`; must come after `start_date`. */
+            /** @description Last day of the current period, `YYYY-MM-DD`; must be on or after `start_date`. */
             end_date?: components["schemas"]["DateOnly"];
             /** @description First day of the earlier period the current one is compared with, `YYYY-MM-DD`. */
             previous_period_start?: components["schemas"]["DateOnly"];
