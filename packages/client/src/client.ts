@@ -2,7 +2,7 @@ import { TogglApiError, TogglNetworkError, TogglTimeoutError } from './errors.js
 import type { ExportSource } from './export-file.js';
 import { exportOperations } from './generated/operations.js';
 import type { ExportFormat, TogglExportsClient } from './methods.js';
-import { checkTimeout, invalid, resolveConfig, shown, type ClientConfig } from './options.js';
+import { checkTimeout, invalid, isObject, resolveConfig, shown, type ClientConfig } from './options.js';
 import { mentionsSecret, redact } from './redact.js';
 import { parseRetryAfter, retryDelay, sleep } from './retry.js';
 
@@ -90,7 +90,7 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
     const format = (args.format ?? fixedFormat) as ExportFormat;
     const headers = headersOf[format];
     if (!headers) invalid(`${operationId}() format`, `is ${shown(args.format)}`, `use ${formats.join(' or ')}`);
-    if (body === undefined ? operation.bodyRequired : !body || typeof body !== 'object' || Array.isArray(body)) {
+    if (body === undefined ? operation.bodyRequired : !isObject(body)) {
       invalid(`${operationId}() body`, body === undefined ? 'is missing' : `is ${shown(body)}`, 'pass the report settings as an object');
     }
     let url = baseUrl + parts[0];

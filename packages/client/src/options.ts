@@ -73,7 +73,7 @@ export function invalid(field: string, problem: string, allowed: string): never 
 export const shown = (value: unknown): string =>
   typeof value === 'string' ? JSON.stringify(value) : value && typeof value === 'object' ? 'an object' : String(value);
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function object(value: unknown, field: string, allowedKeys: string[]): Record<string, unknown> {
