@@ -4,7 +4,7 @@ import { exportOperations } from './generated/operations.js';
 import type { ExportFormat, TogglExportsClient } from './methods.js';
 import { checkTimeout, invalid, isObject, resolveConfig, shown, type ClientConfig } from './options.js';
 import { mentionsSecret, redact } from './redact.js';
-import { parseRetryAfter, retryDelay, sleep } from './retry.js';
+import { parseRetryAfter, parseWholeNumber, retryDelay, sleep } from './retry.js';
 
 /** How the client builds the file object it returns; the Node entry passes a subclass that can save to disk. */
 export type ExportFileClass<File> = new (
@@ -40,11 +40,6 @@ function messageOf(text: string, response: Response): string {
   return (text.length > 300 ? `${text.slice(0, 300)}…` : text) || response.statusText || '(empty body)';
 }
 
-const intHeader = (headers: Headers, name: string): number | undefined => {
-  const value = headers.get(name);
-  return value && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
-};
-
 async function apiError(operationId: string, response: Response, attempts: number, secrets: string[]): Promise<TogglApiError> {
   const { headers } = response;
   return new TogglApiError(operationId, {
@@ -52,8 +47,8 @@ async function apiError(operationId: string, response: Response, attempts: numbe
     serverMessage: redact(messageOf(await response.text(), response), secrets),
     attempts,
     retryAfterSeconds: parseRetryAfter(headers.get('retry-after')),
-    quotaRemaining: intHeader(headers, 'x-toggl-quota-remaining'),
-    quotaResetsInSeconds: intHeader(headers, 'x-toggl-quota-resets-in'),
+    quotaRemaining: parseWholeNumber(headers.get('x-toggl-quota-remaining')),
+    quotaResetsInSeconds: parseWholeNumber(headers.get('x-toggl-quota-resets-in')),
   });
 }
 
