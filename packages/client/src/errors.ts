@@ -18,6 +18,15 @@ const reasonOfStatus: Record<number, TogglApiErrorReason> = {
   429: 'rate_limited',
 };
 
+function reasonOf(status: number, quotaRemaining: number | undefined, quotaResetsInSeconds: number | undefined): TogglApiErrorReason {
+  // Only an exhausted quota carries the quota headers; a 402 without them is a plan limit.
+  if (status === 402) return (quotaRemaining ?? quotaResetsInSeconds) === undefined ? 'feature_not_enabled' : 'quota_exhausted';
+  const known = reasonOfStatus[status];
+  if (known) return known;
+  if (status >= 500) return 'server_error';
+  return 'unexpected_status';
+}
+
 /** Base class of every error a call can fail with, apart from the caller's own abort reason. */
 export class TogglExportsError extends Error {
   /** The export that failed, e.g. `exportDetailedReport`. */
@@ -52,13 +61,7 @@ export class TogglApiError extends TogglExportsError {
 
   constructor(operationId: string, facts: TogglApiErrorFacts) {
     const { status, serverMessage, attempts, retryAfterSeconds, quotaRemaining, quotaResetsInSeconds } = facts;
-    // Only an exhausted quota carries the quota headers; a 402 without them is a plan limit.
-    const reason =
-      status === 402
-        ? (quotaRemaining ?? quotaResetsInSeconds) === undefined
-          ? 'feature_not_enabled'
-          : 'quota_exhausted'
-        : (reasonOfStatus[status] ?? (status < 500 ? 'unexpected_status' : 'server_error'));
+    const reason = reasonOf(status, quotaRemaining, quotaResetsInSeconds);
     const wait = quotaResetsInSeconds ?? retryAfterSeconds;
     super(
       operationId,
