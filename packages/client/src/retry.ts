@@ -25,7 +25,7 @@ export function retryDelay(error: TogglApiError | TogglNetworkError, attempt: nu
     if (error.reason === 'quota_exhausted') {
       serverWait = error.quotaResetsInSeconds;
       if (serverWait === undefined) return undefined;
-    } else if (error.status === 429 || error.status >= 500) {
+    } else if (error.reason === 'rate_limited' || error.reason === 'server_error') {
       serverWait = error.retryAfterSeconds;
     } else {
       return undefined;
