@@ -68,10 +68,10 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
   /** The path split at its parameters: literal, argument name, literal, ... literal. */
   const parts = operation.path.split(/\{(\w+)\}/).map((part, index) => (index % 2 ? argumentName(part) : part));
   /** Request headers by format, with and without a JSON body. */
-  const headersOf: Record<string, [withBody: Record<string, string>, withoutBody: Record<string, string>]> = Object.create(null);
+  const headersOf: Record<string, { withBody: Record<string, string>; withoutBody: Record<string, string> }> = Object.create(null);
   for (const [format, accept] of Object.entries(operation.formats)) {
     const withoutBody = { ...config.headers, accept };
-    headersOf[format] = [{ ...withoutBody, 'content-type': 'application/json' }, withoutBody];
+    headersOf[format] = { withBody: { ...withoutBody, 'content-type': 'application/json' }, withoutBody };
   }
   const formats = Object.keys(headersOf);
   const fixedFormat = parts.includes('format') ? undefined : formats[0];
@@ -117,7 +117,7 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
     }
     const init: RequestInit = {
       method: 'POST',
-      headers: headers[body === undefined ? 1 : 0],
+      headers: body === undefined ? headers.withoutBody : headers.withBody,
       // A string, so every retry sends the same body again.
       body: body === undefined ? null : JSON.stringify(body),
       signal: signal ?? null,
