@@ -140,9 +140,10 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
           if (signal?.aborted) throw signal.reason;
           error = networkError(operationId, thrown, attempt, secrets);
         }
-        const delayMs = retry && attempt <= retry.retries ? retryDelay(error, attempt, retry) : undefined;
+        if (!retry || attempt > retry.retries) throw error;
+        const delayMs = retryDelay(error, attempt, retry);
         if (delayMs === undefined) throw error;
-        retry?.onRetry?.({ operationId, attempt, delayMs, error });
+        retry.onRetry?.({ operationId, attempt, delayMs, error });
         await sleep(delayMs, signal);
       }
     } finally {
