@@ -42,10 +42,11 @@ export class ExportFile {
   /** The format asked for. */
   readonly format: ExportFormat;
   readonly #response: Response;
-  readonly #fallbackName: string;
+  readonly #source: ExportSource;
   readonly #signal: AbortSignal | undefined;
   readonly #release: (() => void) | undefined;
   #readWith: string | undefined;
+  #filename: string | undefined;
 
   /**
    * @param signal aborts the download; its reason is what a read then rejects with.
@@ -55,14 +56,16 @@ export class ExportFile {
     this.#response = response;
     this.operationId = source.operationId;
     this.format = format;
-    this.#fallbackName = `${source.fileName}.${format}`;
+    this.#source = source;
     this.#signal = signal;
     this.#release = release;
   }
 
   /** The name the server suggests (Content-Disposition, `filename*` first), else e.g. `detailed-report.csv`. */
   get filename(): string {
-    return filenameFromContentDisposition(this.#response.headers.get('content-disposition')) ?? this.#fallbackName;
+    // Parsed on first use and kept: the constructor runs on every call, and many callers never ask.
+    return (this.#filename ??=
+      filenameFromContentDisposition(this.#response.headers.get('content-disposition')) ?? `${this.#source.fileName}.${this.format}`);
   }
 
   /** The media type the server sent, e.g. `text/csv`. */
