@@ -1,9 +1,9 @@
-import { TogglApiError, TogglNetworkError, TogglTimeoutError } from './errors.js';
+import { networkError, TogglApiError, type TogglNetworkError, TogglTimeoutError } from './errors.js';
 import type { ExportSource } from './export-file.js';
 import { exportOperations } from './generated/operations.js';
 import type { ExportFormat, TogglExportsClient } from './methods.js';
 import { checkTimeout, invalid, isObject, resolveConfig, shown, type ClientConfig } from './options.js';
-import { mentionsSecret, redact } from './redact.js';
+import { redact } from './redact.js';
 import { parseRetryAfter, parseWholeNumber, retryDelay, sleep } from './retry.js';
 
 /** How the client builds the file object it returns; the Node entry passes a subclass that can save to disk. */
@@ -52,13 +52,6 @@ async function apiError(operationId: string, response: Response, attempts: numbe
   });
 }
 
-function networkError(operationId: string, thrown: unknown, attempts: number, secrets: string[]): TogglNetworkError {
-  const { message, cause } = (thrown ?? {}) as { message?: unknown; cause?: { message?: unknown } };
-  const detail = `${String(message ?? thrown)}${cause?.message ? `: ${String(cause.message)}` : ''}`;
-  // A custom fetch could put request headers in its error; such a cause is dropped, not passed on.
-  return new TogglNetworkError(operationId, redact(detail, secrets), attempts, mentionsSecret(thrown, secrets) ? {} : { cause: thrown });
-}
-
 /**
  * Turns one row of the generated operations table into a method. Everything that does not depend
  * on the call (URL pieces, headers per format) is worked out here, once.
@@ -76,7 +69,7 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
   const formats = Object.keys(headersOf);
   const fixedFormat = parts.includes('format') ? undefined : formats[0];
   const needsCredentials = !operation.authOptional && !config.headers.authorization;
-  const source: ExportSource = { operationId, fileName: operation.fileName };
+  const source: ExportSource = { operationId, fileName: operation.fileName, secrets };
 
   return async (args: Args): Promise<File> => {
     if (!args || typeof args !== 'object') invalid(`${operationId}()`, `was called with ${shown(args)}`, 'pass one object of arguments');

@@ -1,3 +1,5 @@
+import { mentionsSecret, redact } from './redact.js';
+
 /** Why Toggl refused an export, told apart by status and, for 402, by the quota headers. */
 export type TogglApiErrorReason =
   | 'bad_request'
@@ -82,6 +84,18 @@ export class TogglNetworkError extends TogglExportsError {
     super(operationId, `${operationId} could not reach Toggl: ${detail}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`, options);
     this.attempts = attempts;
   }
+}
+
+/**
+ * The network error for what `thrown` says, e.g. `fetch failed: other side closed`, after `during`
+ * if given. Credentials are redacted from the message, and a cause that mentions one is left out
+ * rather than passed on: a custom fetch could quote the request headers in its error.
+ */
+export function networkError(operationId: string, thrown: unknown, attempts: number, secrets: readonly string[], during?: string): TogglNetworkError {
+  const { message, cause } = (thrown ?? {}) as { message?: unknown; cause?: { message?: unknown } };
+  const detail = `${String(message ?? thrown)}${cause?.message ? `: ${String(cause.message)}` : ''}`;
+  const shown = redact(during ? `${during} (${detail})` : detail, secrets);
+  return new TogglNetworkError(operationId, shown, attempts, mentionsSecret(thrown, secrets) ? {} : { cause: thrown });
 }
 
 /** No response arrived within the call's `timeout`, retries and waits included. */

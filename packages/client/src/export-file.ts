@@ -1,5 +1,5 @@
 import { filenameFromContentDisposition } from './content-disposition.js';
-import { TogglNetworkError } from './errors.js';
+import { networkError } from './errors.js';
 import type { ExportFormat } from './methods.js';
 
 /** What an export file knows about the operation that produced it. */
@@ -7,6 +7,8 @@ export interface ExportSource {
   readonly operationId: string;
   /** File name without extension, used when the server suggests none. */
   readonly fileName: string;
+  /** Credential strings that must never show up in an error. */
+  readonly secrets: readonly string[];
 }
 
 /** Passes the body through and calls `done` once it has ended, failed or been cancelled. */
@@ -109,9 +111,8 @@ export class ExportFile {
   /** The error a failed read rejects with: the abort reason, or a network error for a cut-off download. */
   protected readError(error: unknown): unknown {
     if (this.#signal?.aborted) return this.#signal.reason;
-    return new TogglNetworkError(this.operationId, `the file was cut off while downloading (${String((error as Error | undefined)?.message)})`, 1, {
-      cause: error,
-    });
+    // One attempt: a download is never retried, whatever it took to get the response.
+    return networkError(this.operationId, error, 1, this.#source.secrets, 'the file was cut off while downloading');
   }
 
   async #read<M extends 'text' | 'arrayBuffer' | 'blob'>(method: M): Promise<Awaited<ReturnType<Response[M]>>> {
