@@ -29,7 +29,11 @@ function reasonOf(status: number, quotaRemaining: number | undefined, quotaReset
   return 'unexpected_status';
 }
 
-/** Base class of every error a call can fail with, apart from the caller's own abort reason. */
+/**
+ * Base class of every error a call can fail with, apart from the `TypeError` for unusable
+ * arguments or options, and what is passed on as it is: the caller's own abort reason and the
+ * file-system errors of `saveTo()`.
+ */
 export class TogglExportsError extends Error {
   /** The export that failed, e.g. `exportDetailedReport`. */
   declare readonly operationId: string;
