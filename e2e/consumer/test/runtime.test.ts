@@ -1,10 +1,10 @@
 // Consumer's-eye: the packed packages, installed with npm, run by plain Node from an ES module and
 // from a CommonJS script, against the packed mock server started through its bin.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { run } from './consumer-project.ts';
 
 const dir = inject('consumerDir');
 const installed = (...parts: string[]) => path.join(dir, 'node_modules', '@toggl-exports', ...parts);
@@ -84,7 +84,7 @@ describe.each([
   beforeAll(async () => {
     const outDir = path.join(dir, 'downloads', script);
     await mkdir(outDir, { recursive: true });
-    const { stdout } = await promisify(execFile)(process.execPath, [script, mock.url, outDir], { cwd: dir });
+    const { stdout } = await run(process.execPath, [script, mock.url, outDir], { cwd: dir });
     outcome = JSON.parse(stdout) as Outcome;
   });
 
