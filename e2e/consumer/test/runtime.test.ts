@@ -49,12 +49,23 @@ interface Outcome {
   specOperationsWithoutMethod: string[];
 }
 
+interface Fixture {
+  operationId: string;
+  mediaType: string;
+  filename: string;
+  file: string;
+}
+
+/** The packed mock's manifest of sample files, read once for the whole file. */
+let fixtures: Promise<Fixture[]> | undefined;
+const mockFixtures = () =>
+  (fixtures ??= readFile(installed('mock-server', 'generated', 'fixtures.json'), 'utf8').then(
+    (text) => (JSON.parse(text) as { fixtures: Fixture[] }).fixtures,
+  ));
+
 /** The sample file the packed mock serves for an operation and media type, per its manifest. */
 async function sampleFile(operationId: string, mediaType: string): Promise<{ filename: string; bytes: Buffer }> {
-  const manifest = JSON.parse(await readFile(installed('mock-server', 'generated', 'fixtures.json'), 'utf8')) as {
-    fixtures: { operationId: string; mediaType: string; filename: string; file: string }[];
-  };
-  const entry = manifest.fixtures.find((fixture) => fixture.operationId === operationId && fixture.mediaType === mediaType);
+  const entry = (await mockFixtures()).find((fixture) => fixture.operationId === operationId && fixture.mediaType === mediaType);
   if (!entry) throw new Error(`the mock has no sample file for ${operationId} ${mediaType}`);
   return { filename: entry.filename, bytes: await readFile(installed('mock-server', 'generated', entry.file)) };
 }

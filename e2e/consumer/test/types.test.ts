@@ -32,12 +32,14 @@ async function compile(alias: keyof typeof typescripts, config: string): Promise
   };
 }
 
-/** Where the wrong line is, so that comments above it can change. */
-async function wrongLine(): Promise<{ line: number; column: number }> {
-  const lines = (await readFile(path.join(dir, 'types/wrong-format.mts'), 'utf8')).split('\n');
-  const index = lines.findIndex((line) => line.includes("format: 'pdf'"));
-  return { line: index + 1, column: (lines[index] ?? '').indexOf('format') + 1 };
-}
+/** Where the wrong line is, so that comments above it can change; read once for every compilation. */
+let wrongLinePosition: Promise<{ line: number; column: number }> | undefined;
+const wrongLine = () =>
+  (wrongLinePosition ??= readFile(path.join(dir, 'types/wrong-format.mts'), 'utf8').then((text) => {
+    const lines = text.split('\n');
+    const index = lines.findIndex((line) => line.includes("format: 'pdf'"));
+    return { line: index + 1, column: (lines[index] ?? '').indexOf('format') + 1 };
+  }));
 
 const esmDeclarations = ['client/dist/index.d.ts', 'client/dist/methods-<hash>.d.ts', 'client/dist/node.d.ts', 'client/dist/raw.d.ts', 'mock-server/dist/index.d.ts'];
 const cjsDeclarations = esmDeclarations.map((file) => file.replace(/\.d\.ts$/, '.d.cts'));
