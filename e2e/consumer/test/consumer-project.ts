@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-const run = promisify(execFile);
+/** Runs a program to its end; rejects, with its output, if it exits non-zero. */
+export const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const projectFiles = fileURLToPath(new URL('../project/', import.meta.url));
 

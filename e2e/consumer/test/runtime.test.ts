@@ -1,10 +1,10 @@
 // Consumer's-eye: the packed packages, installed with npm, run by plain Node from an ES module and
 // from a CommonJS script, against the packed mock server started through its bin.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { run } from './consumer-project.ts';
 
 const dir = inject('consumerDir');
 const installed = (...parts: string[]) => path.join(dir, 'node_modules', '@toggl-exports', ...parts);
@@ -49,12 +49,23 @@ interface Outcome {
   specOperationsWithoutMethod: string[];
 }
 
+interface Fixture {
+  operationId: string;
+  mediaType: string;
+  filename: string;
+  file: string;
+}
+
+/** The packed mock's manifest of sample files, read once for the whole file. */
+let fixtures: Promise<Fixture[]> | undefined;
+const mockFixtures = () =>
+  (fixtures ??= readFile(installed('mock-server', 'generated', 'fixtures.json'), 'utf8').then(
+    (text) => (JSON.parse(text) as { fixtures: Fixture[] }).fixtures,
+  ));
+
 /** The sample file the packed mock serves for an operation and media type, per its manifest. */
 async function sampleFile(operationId: string, mediaType: string): Promise<{ filename: string; bytes: Buffer }> {
-  const manifest = JSON.parse(await readFile(installed('mock-server', 'generated', 'fixtures.json'), 'utf8')) as {
-    fixtures: { operationId: string; mediaType: string; filename: string; file: string }[];
-  };
-  const entry = manifest.fixtures.find((fixture) => fixture.operationId === operationId && fixture.mediaType === mediaType);
+  const entry = (await mockFixtures()).find((fixture) => fixture.operationId === operationId && fixture.mediaType === mediaType);
   if (!entry) throw new Error(`the mock has no sample file for ${operationId} ${mediaType}`);
   return { filename: entry.filename, bytes: await readFile(installed('mock-server', 'generated', entry.file)) };
 }
@@ -84,7 +95,7 @@ describe.each([
   beforeAll(async () => {
     const outDir = path.join(dir, 'downloads', script);
     await mkdir(outDir, { recursive: true });
-    const { stdout } = await promisify(execFile)(process.execPath, [script, mock.url, outDir], { cwd: dir });
+    const { stdout } = await run(process.execPath, [script, mock.url, outDir], { cwd: dir });
     outcome = JSON.parse(stdout) as Outcome;
   });
 

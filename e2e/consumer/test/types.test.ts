@@ -1,12 +1,10 @@
 // Consumer's-eye: the packed packages' types, as TypeScript 5.9 and TypeScript 7 see them in a
 // project that installed the tarballs, under moduleResolution node16 (ES module and CommonJS
 // files) and bundler. The consumer files must compile; the one wrong line must be the one error.
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
-import { typescripts } from './consumer-project.ts';
+import { run, typescripts } from './consumer-project.ts';
 
 const dir = inject('consumerDir');
 
@@ -20,7 +18,7 @@ async function compile(alias: keyof typeof typescripts, config: string): Promise
   const tsc = path.join(dir, 'node_modules', alias, 'bin', 'tsc');
   const args = [tsc, '-p', `tsconfig.${config}.json`, '--pretty', 'false', '--listFiles'];
   // tsc exits non-zero when it reports errors, which the wrong line guarantees.
-  const stdout = await promisify(execFile)(process.execPath, args, { cwd: dir }).then(
+  const stdout = await run(process.execPath, args, { cwd: dir }).then(
     (result) => result.stdout,
     (error: { stdout?: string }) => error.stdout ?? '',
   );
@@ -34,12 +32,14 @@ async function compile(alias: keyof typeof typescripts, config: string): Promise
   };
 }
 
-/** Where the wrong line is, so that comments above it can change. */
-async function wrongLine(): Promise<{ line: number; column: number }> {
-  const lines = (await readFile(path.join(dir, 'types/wrong-format.mts'), 'utf8')).split('\n');
-  const index = lines.findIndex((line) => line.includes("format: 'pdf'"));
-  return { line: index + 1, column: (lines[index] ?? '').indexOf('format') + 1 };
-}
+/** Where the wrong line is, so that comments above it can change; read once for every compilation. */
+let wrongLinePosition: Promise<{ line: number; column: number }> | undefined;
+const wrongLine = () =>
+  (wrongLinePosition ??= readFile(path.join(dir, 'types/wrong-format.mts'), 'utf8').then((text) => {
+    const lines = text.split('\n');
+    const index = lines.findIndex((line) => line.includes("format: 'pdf'"));
+    return { line: index + 1, column: (lines[index] ?? '').indexOf('format') + 1 };
+  }));
 
 const esmDeclarations = ['client/dist/index.d.ts', 'client/dist/methods-<hash>.d.ts', 'client/dist/node.d.ts', 'client/dist/raw.d.ts', 'mock-server/dist/index.d.ts'];
 const cjsDeclarations = esmDeclarations.map((file) => file.replace(/\.d\.ts$/, '.d.cts'));
@@ -48,7 +48,7 @@ const specJson = 'openapi/openapi.json';
 // The four compilations are independent: run them side by side.
 describe.concurrent.each(Object.entries(typescripts) as [keyof typeof typescripts, string][])('%s (%s)', (alias, spec) => {
   it('is the version we meant to install', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(dir, 'node_modules', alias, 'bin', 'tsc'), '--version'], { cwd: dir });
+    const { stdout } = await run(process.execPath, [path.join(dir, 'node_modules', alias, 'bin', 'tsc'), '--version'], { cwd: dir });
     expect(stdout.trim()).toBe(`Version ${spec.split('@')[1]}`);
   });
 

@@ -1,10 +1,10 @@
-import { TogglApiError, TogglNetworkError, TogglTimeoutError } from './errors.js';
+import { networkError, TogglApiError, type TogglNetworkError, TogglTimeoutError } from './errors.js';
 import type { ExportSource } from './export-file.js';
 import { exportOperations } from './generated/operations.js';
 import type { ExportFormat, TogglExportsClient } from './methods.js';
-import { checkTimeout, invalid, resolveConfig, shown, type ClientConfig } from './options.js';
-import { mentionsSecret, redact } from './redact.js';
-import { parseRetryAfter, retryDelay, sleep } from './retry.js';
+import { checkTimeout, invalid, isObject, resolveConfig, shown, type ClientConfig } from './options.js';
+import { redact } from './redact.js';
+import { parseRetryAfter, parseWholeNumber, retryDelay, sleep } from './retry.js';
 
 /** How the client builds the file object it returns; the Node entry passes a subclass that can save to disk. */
 export type ExportFileClass<File> = new (
@@ -40,11 +40,6 @@ function messageOf(text: string, response: Response): string {
   return (text.length > 300 ? `${text.slice(0, 300)}…` : text) || response.statusText || '(empty body)';
 }
 
-const intHeader = (headers: Headers, name: string): number | undefined => {
-  const value = headers.get(name);
-  return value && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
-};
-
 async function apiError(operationId: string, response: Response, attempts: number, secrets: string[]): Promise<TogglApiError> {
   const { headers } = response;
   return new TogglApiError(operationId, {
@@ -52,16 +47,9 @@ async function apiError(operationId: string, response: Response, attempts: numbe
     serverMessage: redact(messageOf(await response.text(), response), secrets),
     attempts,
     retryAfterSeconds: parseRetryAfter(headers.get('retry-after')),
-    quotaRemaining: intHeader(headers, 'x-toggl-quota-remaining'),
-    quotaResetsInSeconds: intHeader(headers, 'x-toggl-quota-resets-in'),
+    quotaRemaining: parseWholeNumber(headers.get('x-toggl-quota-remaining')),
+    quotaResetsInSeconds: parseWholeNumber(headers.get('x-toggl-quota-resets-in')),
   });
-}
-
-function networkError(operationId: string, thrown: unknown, attempts: number, secrets: string[]): TogglNetworkError {
-  const { message, cause } = (thrown ?? {}) as { message?: unknown; cause?: { message?: unknown } };
-  const detail = `${String(message ?? thrown)}${cause?.message ? `: ${String(cause.message)}` : ''}`;
-  // A custom fetch could put request headers in its error; such a cause is dropped, not passed on.
-  return new TogglNetworkError(operationId, redact(detail, secrets), attempts, mentionsSecret(thrown, secrets) ? {} : { cause: thrown });
 }
 
 /**
@@ -73,15 +61,15 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
   /** The path split at its parameters: literal, argument name, literal, ... literal. */
   const parts = operation.path.split(/\{(\w+)\}/).map((part, index) => (index % 2 ? argumentName(part) : part));
   /** Request headers by format, with and without a JSON body. */
-  const headersOf: Record<string, [withBody: Record<string, string>, withoutBody: Record<string, string>]> = Object.create(null);
+  const headersOf: Record<string, { withBody: Record<string, string>; withoutBody: Record<string, string> }> = Object.create(null);
   for (const [format, accept] of Object.entries(operation.formats)) {
     const withoutBody = { ...config.headers, accept };
-    headersOf[format] = [{ ...withoutBody, 'content-type': 'application/json' }, withoutBody];
+    headersOf[format] = { withBody: { ...withoutBody, 'content-type': 'application/json' }, withoutBody };
   }
   const formats = Object.keys(headersOf);
   const fixedFormat = parts.includes('format') ? undefined : formats[0];
   const needsCredentials = !operation.authOptional && !config.headers.authorization;
-  const source: ExportSource = { operationId, fileName: operation.fileName };
+  const source: ExportSource = { operationId, fileName: operation.fileName, secrets };
 
   return async (args: Args): Promise<File> => {
     if (!args || typeof args !== 'object') invalid(`${operationId}()`, `was called with ${shown(args)}`, 'pass one object of arguments');
@@ -90,7 +78,7 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
     const format = (args.format ?? fixedFormat) as ExportFormat;
     const headers = headersOf[format];
     if (!headers) invalid(`${operationId}() format`, `is ${shown(args.format)}`, `use ${formats.join(' or ')}`);
-    if (body === undefined ? operation.bodyRequired : !body || typeof body !== 'object' || Array.isArray(body)) {
+    if (body === undefined ? operation.bodyRequired : !isObject(body)) {
       invalid(`${operationId}() body`, body === undefined ? 'is missing' : `is ${shown(body)}`, 'pass the report settings as an object');
     }
     let url = baseUrl + parts[0];
@@ -122,7 +110,7 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
     }
     const init: RequestInit = {
       method: 'POST',
-      headers: headers[body === undefined ? 1 : 0],
+      headers: body === undefined ? headers.withoutBody : headers.withBody,
       // A string, so every retry sends the same body again.
       body: body === undefined ? null : JSON.stringify(body),
       signal: signal ?? null,
@@ -145,9 +133,10 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
           if (signal?.aborted) throw signal.reason;
           error = networkError(operationId, thrown, attempt, secrets);
         }
-        const delayMs = retry && attempt <= retry.retries ? retryDelay(error, attempt, retry) : undefined;
+        if (!retry || attempt > retry.retries) throw error;
+        const delayMs = retryDelay(error, attempt, retry);
         if (delayMs === undefined) throw error;
-        retry?.onRetry?.({ operationId, attempt, delayMs, error });
+        retry.onRetry?.({ operationId, attempt, delayMs, error });
         await sleep(delayMs, signal);
       }
     } finally {

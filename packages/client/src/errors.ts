@@ -1,3 +1,5 @@
+import { mentionsSecret, redact } from './redact.js';
+
 /** Why Toggl refused an export, told apart by status and, for 402, by the quota headers. */
 export type TogglApiErrorReason =
   | 'bad_request'
@@ -18,7 +20,20 @@ const reasonOfStatus: Record<number, TogglApiErrorReason> = {
   429: 'rate_limited',
 };
 
-/** Base class of every error a call can fail with, apart from the caller's own abort reason. */
+function reasonOf(status: number, quotaRemaining: number | undefined, quotaResetsInSeconds: number | undefined): TogglApiErrorReason {
+  // Only an exhausted quota carries the quota headers; a 402 without them is a plan limit.
+  if (status === 402) return (quotaRemaining ?? quotaResetsInSeconds) === undefined ? 'feature_not_enabled' : 'quota_exhausted';
+  const known = reasonOfStatus[status];
+  if (known) return known;
+  if (status >= 500) return 'server_error';
+  return 'unexpected_status';
+}
+
+/**
+ * Base class of every error a call can fail with, apart from the `TypeError` for unusable
+ * arguments or options, and what is passed on as it is: the caller's own abort reason and the
+ * file-system errors of `saveTo()`.
+ */
 export class TogglExportsError extends Error {
   /** The export that failed, e.g. `exportDetailedReport`. */
   declare readonly operationId: string;
@@ -52,13 +67,7 @@ export class TogglApiError extends TogglExportsError {
 
   constructor(operationId: string, facts: TogglApiErrorFacts) {
     const { status, serverMessage, attempts, retryAfterSeconds, quotaRemaining, quotaResetsInSeconds } = facts;
-    // Only an exhausted quota carries the quota headers; a 402 without them is a plan limit.
-    const reason =
-      status === 402
-        ? (quotaRemaining ?? quotaResetsInSeconds) === undefined
-          ? 'feature_not_enabled'
-          : 'quota_exhausted'
-        : (reasonOfStatus[status] ?? (status < 500 ? 'unexpected_status' : 'server_error'));
+    const reason = reasonOf(status, quotaRemaining, quotaResetsInSeconds);
     const wait = quotaResetsInSeconds ?? retryAfterSeconds;
     super(
       operationId,
@@ -79,6 +88,18 @@ export class TogglNetworkError extends TogglExportsError {
     super(operationId, `${operationId} could not reach Toggl: ${detail}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`, options);
     this.attempts = attempts;
   }
+}
+
+/**
+ * The network error for what `thrown` says, e.g. `fetch failed: other side closed`, after `during`
+ * if given. Credentials are redacted from the message, and a cause that mentions one is left out
+ * rather than passed on: a custom fetch could quote the request headers in its error.
+ */
+export function networkError(operationId: string, thrown: unknown, attempts: number, secrets: readonly string[], during?: string): TogglNetworkError {
+  const { message, cause } = (thrown ?? {}) as { message?: unknown; cause?: { message?: unknown } };
+  const detail = `${String(message ?? thrown)}${cause?.message ? `: ${String(cause.message)}` : ''}`;
+  const shown = redact(during ? `${during} (${detail})` : detail, secrets);
+  return new TogglNetworkError(operationId, shown, attempts, mentionsSecret(thrown, secrets) ? {} : { cause: thrown });
 }
 
 /** No response arrived within the call's `timeout`, retries and waits included. */

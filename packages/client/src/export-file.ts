@@ -1,5 +1,5 @@
 import { filenameFromContentDisposition } from './content-disposition.js';
-import { TogglNetworkError } from './errors.js';
+import { networkError } from './errors.js';
 import type { ExportFormat } from './methods.js';
 
 /** What an export file knows about the operation that produced it. */
@@ -7,6 +7,8 @@ export interface ExportSource {
   readonly operationId: string;
   /** File name without extension, used when the server suggests none. */
   readonly fileName: string;
+  /** Credential strings that must never show up in an error. */
+  readonly secrets: readonly string[];
 }
 
 /** Passes the body through and calls `done` once it has ended, failed or been cancelled. */
@@ -42,10 +44,11 @@ export class ExportFile {
   /** The format asked for. */
   readonly format: ExportFormat;
   readonly #response: Response;
-  readonly #fallbackName: string;
+  readonly #source: ExportSource;
   readonly #signal: AbortSignal | undefined;
   readonly #release: (() => void) | undefined;
   #readWith: string | undefined;
+  #filename: string | undefined;
 
   /**
    * @param signal aborts the download; its reason is what a read then rejects with.
@@ -55,14 +58,16 @@ export class ExportFile {
     this.#response = response;
     this.operationId = source.operationId;
     this.format = format;
-    this.#fallbackName = `${source.fileName}.${format}`;
+    this.#source = source;
     this.#signal = signal;
     this.#release = release;
   }
 
   /** The name the server suggests (Content-Disposition, `filename*` first), else e.g. `detailed-report.csv`. */
   get filename(): string {
-    return filenameFromContentDisposition(this.#response.headers.get('content-disposition')) ?? this.#fallbackName;
+    // Parsed on first use and kept: the constructor runs on every call, and many callers never ask.
+    return (this.#filename ??=
+      filenameFromContentDisposition(this.#response.headers.get('content-disposition')) ?? `${this.#source.fileName}.${this.format}`);
   }
 
   /** The media type the server sent, e.g. `text/csv`. */
@@ -106,9 +111,8 @@ export class ExportFile {
   /** The error a failed read rejects with: the abort reason, or a network error for a cut-off download. */
   protected readError(error: unknown): unknown {
     if (this.#signal?.aborted) return this.#signal.reason;
-    return new TogglNetworkError(this.operationId, `the file was cut off while downloading (${String((error as Error | undefined)?.message)})`, 1, {
-      cause: error,
-    });
+    // One attempt: a download is never retried, whatever it took to get the response.
+    return networkError(this.operationId, error, 1, this.#source.secrets, 'the file was cut off while downloading');
   }
 
   async #read<M extends 'text' | 'arrayBuffer' | 'blob'>(method: M): Promise<Awaited<ReturnType<Response[M]>>> {

@@ -73,12 +73,12 @@ export function invalid(field: string, problem: string, allowed: string): never 
 export const shown = (value: unknown): string =>
   typeof value === 'string' ? JSON.stringify(value) : value && typeof value === 'object' ? 'an object' : String(value);
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function object(value: unknown, field: string, allowedKeys: string[]): Record<string, unknown> {
+function object(value: unknown, field: string, allowedKeys: string[], allowed = 'an object'): Record<string, unknown> {
   if (value === undefined) return {};
-  if (!isObject(value)) invalid(field, `is ${shown(value)}`, 'use an object');
+  if (!isObject(value)) invalid(field, `is ${shown(value)}`, `use ${allowed}`);
   for (const key in value) if (!allowedKeys.includes(key)) invalid(`${field}.${key}`, 'is not an option', `use ${allowedKeys.join(', ')}`);
   return value;
 }
@@ -117,22 +117,28 @@ function basicAuth(credentials: unknown): [header?: string, ...secrets: string[]
   return [`Basic ${encoded}`, encoded, ...(secret.length < 8 ? [] : [secret])];
 }
 
+/**
+ * What is wrong with a base URL. One that contains "@" may carry a password, even where it cannot
+ * be read as one (`me:secret@host` parses with `me:` as its scheme), so it is described, not shown.
+ */
+function baseUrlProblem(value: unknown, url: URL | undefined): string {
+  if (!String(value).includes('@')) return `is ${shown(value)}`;
+  if (url?.username || url?.password) return 'is not usable: it carries a user name or password';
+  if (!url || !/^https?:$/.test(url.protocol)) return 'is not usable: it does not start with http:// or https://';
+  return 'is not usable: it has a query or fragment';
+}
+
 function baseUrlOf(value: unknown, field: string): string {
   const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
-  // A URL carrying a user name or password is not echoed.
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
-    invalid(
-      field,
-      String(value).includes('@') ? 'is not usable' : `is ${shown(value)}`,
-      `use an absolute http(s) URL without credentials, query or fragment, such as "${defaultBaseUrl}"`,
-    );
+    invalid(field, baseUrlProblem(value, url), `use an absolute http(s) URL without credentials, query or fragment, such as "${defaultBaseUrl}"`);
   }
   return url.href.replace(/\/+$/, '');
 }
 
 function retryOf(value: unknown, field: string): ResolvedRetry | undefined {
   if (value === false) return undefined;
-  const retry = object(value, field, [...Object.keys(retryLimits), 'onRetry']);
+  const retry = object(value, field, [...Object.keys(retryLimits), 'onRetry'], 'an object or false');
   const { onRetry } = retry;
   if (onRetry !== undefined && typeof onRetry !== 'function') invalid(`${field}.onRetry`, `is ${shown(onRetry)}`, 'use a function');
   const resolved = { onRetry } as ResolvedRetry;

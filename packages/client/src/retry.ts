@@ -1,10 +1,15 @@
 import { TogglApiError, type TogglNetworkError } from './errors.js';
 import type { ResolvedRetry } from './options.js';
 
+/** A header's value as a whole number (digits, spaces around them allowed), else undefined. */
+export const parseWholeNumber = (value: string | null): number | undefined =>
+  value && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
+
 /** Seconds from a `Retry-After` header, given as seconds or as an HTTP date. */
 export function parseRetryAfter(value: string | null): number | undefined {
   if (!value) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value);
+  const seconds = parseWholeNumber(value);
+  if (seconds !== undefined) return seconds;
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
@@ -20,7 +25,7 @@ export function retryDelay(error: TogglApiError | TogglNetworkError, attempt: nu
     if (error.reason === 'quota_exhausted') {
       serverWait = error.quotaResetsInSeconds;
       if (serverWait === undefined) return undefined;
-    } else if (error.status === 429 || error.status >= 500) {
+    } else if (error.reason === 'rate_limited' || error.reason === 'server_error') {
       serverWait = error.retryAfterSeconds;
     } else {
       return undefined;

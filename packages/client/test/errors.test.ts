@@ -169,4 +169,26 @@ describe('credentials never appear in errors', () => {
     const shown = everythingIn(error);
     for (const secret of secrets) expect(shown).not.toContain(secret);
   });
+
+  it.each(forms)('with %s: not in the error of a download cut off with a message that quotes the request headers', async (_, credentials, secrets) => {
+    const cutOffFetch: typeof fetch = async (_input, init) => {
+      const { authorization } = init?.headers as Record<string, string>;
+      const decoded = Buffer.from(String(authorization).replace('Basic ', ''), 'base64').toString('utf8');
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('User,Project\n'));
+          controller.error(new Error(`connection reset while sending ${authorization} (${decoded})`));
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'text/csv' } });
+    };
+    const client = createTogglExportsClient(credentials, { baseUrl: 'http://127.0.0.1:9', fetch: cutOffFetch, retry: false });
+    const exported = await client.exportWeeklyReportCsv({ workspaceId: 1, body });
+    const error = await exported.text().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TogglNetworkError);
+    expect((error as Error).message).toMatch(/^exportWeeklyReportCsv could not reach Toggl: the file was cut off while downloading \(connection reset while sending Basic \[redacted\]/);
+    expect((error as Error).cause).toBeUndefined();
+    const shown = everythingIn(error);
+    for (const secret of secrets) expect(shown).not.toContain(secret);
+  });
 });

@@ -89,5 +89,7 @@ describe('ExportFile', () => {
     const error = await exported.text().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TogglNetworkError);
     expect((error as Error).message).toMatch(/^exportDetailedReport could not reach Toggl: the file was cut off while downloading/);
+    // The platform's error, kept as the cause since it mentions no credential.
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
   });
 });

@@ -21,7 +21,7 @@ describe('createTogglExportsClient options', () => {
     [{ retry: { maxRetryAfterMs: -5 } }, /options\.retry\.maxRetryAfterMs is -5/],
     [{ retry: { onRetry: 'log' } }, /options\.retry\.onRetry is "log"; use a function/],
     [{ retry: { attempts: 3 } }, /options\.retry\.attempts is not an option; use retries, baseDelayMs, maxDelayMs, maxRetryAfterMs, onRetry/],
-    [{ retry: true }, /options\.retry is true; use an object/],
+    [{ retry: true }, /options\.retry is true; use an object or false\./],
     [{ fetch: 'fetch' }, /options\.fetch is "fetch"; use a fetch function/],
     [{ userAgent: 'line\nbreak' }, /options\.userAgent is "line\\nbreak"; use a non-empty string of printable ASCII/],
     [{ userAgent: '' }, /options\.userAgent is ""/],
@@ -80,5 +80,24 @@ describe('createTogglExportsClient credentials', () => {
   it('does not echo a base URL that carries a password', () => {
     expect(() => create({}, { baseUrl: 'https://me:hunter2@api.track.toggl.com' })).toThrow(/options\.baseUrl is not usable/);
     expect(() => create({}, { baseUrl: 'https://me:hunter2@api.track.toggl.com' })).not.toThrow(/hunter2/);
+  });
+
+  it.each([
+    ['https://me:hunter2@api.track.toggl.com', 'it carries a user name or password'],
+    // Without a scheme, "me:" is read as one and no password is found; the value is still not shown.
+    ['me:hunter2@api.track.toggl.com', 'it does not start with http:// or https://'],
+    ['https://api.track.toggl.com/?login=me:hunter2@example.com', 'it has a query or fragment'],
+  ])('says why the base URL %s is not usable without showing it', (baseUrl, why) => {
+    const message = (() => {
+      try {
+        create({}, { baseUrl });
+      } catch (caught) {
+        return (caught as Error).message;
+      }
+      throw new Error('expected a TypeError');
+    })();
+    expect(message).toBe(
+      `createTogglExportsClient options.baseUrl is not usable: ${why}; use an absolute http(s) URL without credentials, query or fragment, such as "https://api.track.toggl.com".`,
+    );
   });
 });

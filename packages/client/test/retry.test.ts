@@ -84,7 +84,7 @@ describe('retries', () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it.each([400, 401, 403, 404])('never retries a %i', async (status) => {
+  it.each([400, 401, 403, 404, 418])('never retries a %i', async (status) => {
     const { server, retries, call } = await setup({}, json(status, 'Invalid workspace id'), file('text/csv', 'ok\n'));
     const error = (await rejection(call())) as TogglApiError;
     expect(error.status).toBe(status);
