@@ -66,7 +66,8 @@ const expected = {
   argumentError: 'exportWeeklyReportCsv() body is missing; pass the report settings as an object.',
 };
 
-describe('built package', () => {
+// Each test starts Node or reads the build; the limit only guards against a hang on a busy machine.
+describe('built package', { timeout: 60_000 }, () => {
   it('works through import (ESM), the entries sharing one set of classes and clients', async () => {
     const script = roundTrip(
       "const main = await import('@toggl-exports/client'); const node = await import('@toggl-exports/client/node'); const raw = await import('@toggl-exports/client/raw');",

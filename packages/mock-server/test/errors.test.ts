@@ -286,6 +286,10 @@ describe('documented errors with Prefer', () => {
   it('explains a Prefer the endpoint does not document instead of answering 200', async () => {
     await expectError(post(detailedCsv, { body: validBody, headers: { prefer: 'code=404' } }), 400, /code=404 is not documented for this endpoint; it can answer 200, 400, 401, 402, 403, 429, 500/);
     await expectError(post(detailedCsv, { body: validBody, headers: { prefer: 'code=402, example=NotFound' } }), 400, /example=NotFound is not documented for 402 .*QuotaExhausted \(402\)/);
+    const { json } = await post(detailedCsv, { body: validBody, headers: { prefer: 'example=Nonexistent' } });
+    const named = String(json()).split('; it has ')[1]?.split(', ') ?? [];
+    expect(named.length).toBeGreaterThan(1);
+    expect(new Set(named).size).toBe(named.length);
     await expectError(post(detailedCsv, { body: validBody, headers: { prefer: 'code=abc' } }), 400, /Invalid Prefer code 'abc'/);
   });
 
