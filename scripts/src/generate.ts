@@ -1,6 +1,6 @@
 import { bundleSpec, openApiPackageFiles } from './bundle.ts';
 import { clientPackageFiles } from './client-codegen.ts';
-import { renderFixtures } from './fixtures/index.ts';
+import { reportEnginePackageFiles } from './engine-codegen.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { mockServerFiles } from './mock-codegen.ts';
 
@@ -10,6 +10,7 @@ export async function generateAll(): Promise<GeneratedFile[]> {
   return [
     ...openApiPackageFiles(document),
     ...(await clientPackageFiles(document)),
-    ...mockServerFiles(document, await renderFixtures(document)),
+    ...(await reportEnginePackageFiles(document)),
+    ...mockServerFiles(document),
   ];
 }

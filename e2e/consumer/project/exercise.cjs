@@ -5,15 +5,27 @@ const path = require('node:path');
 
 const workspaceId = 1234567;
 const october = { start_date: '2026-10-01', end_date: '2026-10-31' };
+const week = { start_date: '2026-10-05', end_date: '2026-10-11' };
 
 /** One export in each format, through the main entry. */
 const downloads = [
   { method: 'exportDetailedReport', args: { workspaceId, format: 'csv', body: october } },
   { method: 'exportSummaryReport', args: { workspaceId, format: 'xlsx', body: { ...october, grouping: 'projects' } } },
-  { method: 'exportWeeklyReportPdf', args: { workspaceId, body: { start_date: '2026-10-05', end_date: '2026-10-11' } } },
+  { method: 'exportWeeklyReportPdf', args: { workspaceId, body: week } },
 ];
 
-module.exports = async function exercise({ main, node, raw, mockServer, spec, mockUrl, outDir }) {
+/** A workspace of one's own: one member, one project, two entries (one of them on another day). */
+const dataset = {
+  workspaces: [{ id: 77, name: 'Consumer test', default_currency: 'EUR', default_hourly_rate: 80 }],
+  users: [{ id: 5, fullname: 'Ada Lovelace', email: 'ada@example.com', timezone: 'Europe/London' }],
+  projects: [{ id: 9, name: 'Engine', billable: true, rate: 120 }],
+  time_entries: [
+    { id: 1, workspace_id: 77, user_id: 5, project_id: 9, billable: true, description: 'Notes', start: '2026-10-05T08:00:00Z', stop: '2026-10-05T09:30:00Z' },
+    { id: 2, workspace_id: 77, user_id: 5, project_id: 9, billable: false, description: 'Review', start: '2026-10-06T13:00:00Z', duration: 1800 },
+  ],
+};
+
+module.exports = async function exercise({ main, node, raw, mockServer, engine, spec, mockUrl, outDir }) {
   const credentials = { apiToken: 'consumer-test-token' };
   const client = main.createTogglExportsClient(credentials, { baseUrl: mockUrl });
   const files = [];
@@ -21,7 +33,7 @@ module.exports = async function exercise({ main, node, raw, mockServer, spec, mo
     const file = await client[method](args);
     const saved = path.join(outDir, `${method}-${file.format}`);
     await writeFile(saved, Buffer.from(await file.arrayBuffer()));
-    files.push({ operationId: file.operationId, format: file.format, contentType: file.contentType, filename: file.filename, saved });
+    files.push({ method, args, operationId: file.operationId, format: file.format, contentType: file.contentType, filename: file.filename, saved });
   }
 
   // The Node entry streams to disk.
@@ -29,22 +41,27 @@ module.exports = async function exercise({ main, node, raw, mockServer, spec, mo
   const pdf = await nodeClient.exportDetailedReportPdf({ workspaceId, body: october });
   const saved = path.join(outDir, 'saveTo.pdf');
   await pdf.saveTo(saved);
-  files.push({ operationId: pdf.operationId, format: pdf.format, contentType: pdf.contentType, filename: pdf.filename, saved });
+  files.push({ method: 'exportDetailedReportPdf', args: { workspaceId, body: october }, operationId: pdf.operationId, format: pdf.format, contentType: pdf.contentType, filename: pdf.filename, saved });
 
   // The raw entry's openapi-fetch client, for the same client.
   const rawCall = await raw.rawClient(client).POST('/reports/api/v3/workspace/{workspace_id}/weekly/time_entries.csv', {
     params: { path: { workspace_id: workspaceId } },
-    body: october,
+    body: week,
     parseAs: 'text',
   });
 
   const error = await client.exportDetailedReport({ workspaceId, format: 'csv', body: { ...october, not_a_field: true } }).catch((caught) => caught);
 
-  // The mock server's library entry, in this module system, with a server of its own.
-  const ownServer = await mockServer.startMockServer({ port: 0 });
-  const viaLibrary = await main.createTogglExportsClient(credentials, { baseUrl: ownServer.url }).exportWeeklyReportCsv({ workspaceId, body: october });
-  const libraryCsv = await viaLibrary.text();
+  // The mock server's library entry, in this module system, with a server of its own computing from the dataset above.
+  const ownServer = await mockServer.startMockServer({ port: 0, data: dataset });
+  const ownClient = main.createTogglExportsClient(credentials, { baseUrl: ownServer.url });
+  const libraryCsv = await (await ownClient.exportWeeklyReportCsv({ workspaceId: 77, body: week })).text();
+  const detailed = new Uint8Array(await (await ownClient.exportDetailedReport({ workspaceId: 77, format: 'csv', body: week })).arrayBuffer());
+  const otherWorkspace = await ownClient.exportDetailedReport({ workspaceId: 1234567, format: 'csv', body: week }).catch((caught) => caught);
   await ownServer.close();
+  // The report engine's entry computes the same file from the same dataset.
+  const loaded = engine.loadDataset(dataset);
+  const computed = await engine.exportReport(loaded.data, { operationId: 'exportDetailedReport', format: 'csv', workspaceId: 77, body: week });
 
   const operationIds = Object.values(spec.paths).flatMap((pathItem) => Object.values(pathItem).map((operation) => operation.operationId));
   return {
@@ -57,7 +74,13 @@ module.exports = async function exercise({ main, node, raw, mockServer, spec, mo
       serverMessage: error.serverMessage,
     },
     rawCall: { status: rawCall.response.status, csvFirstLine: rawCall.data.split('\n')[0] },
-    libraryServer: { url: ownServer.url, csvFirstLine: libraryCsv.split('\n')[0] },
+    libraryServer: {
+      url: ownServer.url,
+      weeklyLines: libraryCsv.split('\n'),
+      detailedCsv: new TextDecoder().decode(detailed),
+      otherWorkspace: { status: otherWorkspace.status, serverMessage: otherWorkspace.serverMessage },
+    },
+    engine: { ok: loaded.ok && computed.ok, sameBytesAsTheMock: computed.ok && Buffer.from(computed.file.bytes).equals(Buffer.from(detailed)) },
     specOperations: operationIds.length,
     specOperationsWithoutMethod: operationIds.filter((id) => typeof client[id] !== 'function'),
   };

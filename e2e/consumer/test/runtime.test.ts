@@ -3,11 +3,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createTogglExportsClient, type ExportFile, type ExportOperationId } from '@toggl-exports/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { run } from './consumer-project.ts';
 
 const dir = inject('consumerDir');
-const installed = (...parts: string[]) => path.join(dir, 'node_modules', '@toggl-exports', ...parts);
 
 interface Mock {
   child: ChildProcess;
@@ -32,6 +32,8 @@ function startMockBin(): Promise<Mock> {
 }
 
 interface SavedFile {
+  method: ExportOperationId;
+  args: unknown;
   operationId: string;
   format: string;
   contentType: string;
@@ -44,34 +46,21 @@ interface Outcome {
   files: SavedFile[];
   error: Record<string, unknown>;
   rawCall: { status: number; csvFirstLine: string };
-  libraryServer: { url: string; csvFirstLine: string };
+  libraryServer: { url: string; weeklyLines: string[]; detailedCsv: string; otherWorkspace: { status: number; serverMessage: string } };
+  engine: { ok: boolean; sameBytesAsTheMock: boolean };
   specOperations: number;
   specOperationsWithoutMethod: string[];
 }
 
-interface Fixture {
-  operationId: string;
-  mediaType: string;
-  filename: string;
-  file: string;
-}
-
-/** The packed mock's manifest of sample files, read once for the whole file. */
-let fixtures: Promise<Fixture[]> | undefined;
-const mockFixtures = () =>
-  (fixtures ??= readFile(installed('mock-server', 'generated', 'fixtures.json'), 'utf8').then(
-    (text) => (JSON.parse(text) as { fixtures: Fixture[] }).fixtures,
-  ));
-
-/** The sample file the packed mock serves for an operation and media type, per its manifest. */
-async function sampleFile(operationId: string, mediaType: string): Promise<{ filename: string; bytes: Buffer }> {
-  const entry = (await mockFixtures()).find((fixture) => fixture.operationId === operationId && fixture.mediaType === mediaType);
-  if (!entry) throw new Error(`the mock has no sample file for ${operationId} ${mediaType}`);
-  return { filename: entry.filename, bytes: await readFile(installed('mock-server', 'generated', entry.file)) };
+/** The same download made from this test, with the workspace's own client: the packed mock must answer it with the same file. */
+async function sameDownload(file: SavedFile): Promise<{ filename: string; bytes: Buffer }> {
+  const client = createTogglExportsClient({ apiToken: 'another-token' }, { baseUrl: mock.url });
+  const again = await (client[file.method] as unknown as (args: unknown) => Promise<ExportFile>)(file.args);
+  return { filename: again.filename, bytes: Buffer.from(await again.arrayBuffer()) };
 }
 
 const magic: Record<string, (bytes: Buffer) => boolean> = {
-  csv: (bytes) => bytes.toString('utf8').startsWith('User,'),
+  csv: (bytes) => bytes.toString('utf8').startsWith('\uFEFF"User","Email",'),
   xlsx: (bytes) => bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')),
   pdf: (bytes) => bytes.subarray(0, 5).toString('latin1') === '%PDF-',
 };
@@ -106,6 +95,7 @@ describe.each([
       `client/dist/raw${extension}`,
       `mock-server/dist/index${extension}`,
       'openapi/openapi.json',
+      `report-engine/dist/index${extension}`,
     ]);
   });
 
@@ -117,11 +107,12 @@ describe.each([
       'exportDetailedReportPdf pdf',
     ]);
     for (const file of outcome.files) {
-      const sample = await sampleFile(file.operationId, file.contentType);
+      const same = await sameDownload(file);
       const bytes = await readFile(file.saved);
       expect(magic[file.format]!(bytes), `${file.saved} looks like ${file.format}`).toBe(true);
-      expect(bytes.equals(sample.bytes), `${file.saved} has the sample's bytes`).toBe(true);
-      expect(file.filename).toBe(sample.filename);
+      expect(bytes.equals(same.bytes), `${file.saved} has the bytes the mock sends for the same request`).toBe(true);
+      expect(file.filename).toBe(same.filename);
+      expect(file.filename).toMatch(/^TogglTrack_Report_\w+_\(from_[\d_]+_to_[\d_]+\)\.(csv|xlsx|pdf)$/);
     }
   });
 
@@ -137,13 +128,24 @@ describe.each([
 
   it("gets a weekly CSV through the raw entry's openapi-fetch client", () => {
     expect(outcome.rawCall.status).toBe(200);
-    expect(outcome.rawCall.csvFirstLine).toMatch(/^User,Project,Client,Mon \d{4}-\d{2}-\d{2},/);
+    // Response.text() decodes as UTF-8 and drops the byte-order mark, as the Encoding standard says.
+    expect(outcome.rawCall.csvFirstLine).toBe('"User","Project","Client","Mon 2026-10-05","Tue 2026-10-06","Wed 2026-10-07","Thu 2026-10-08","Fri 2026-10-09","Sat 2026-10-10","Sun 2026-10-11","Total"');
   });
 
-  it("starts the mock server from its library entry and gets a weekly CSV from it", () => {
-    expect(outcome.libraryServer.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(outcome.libraryServer.url).not.toBe(mock.url);
-    expect(outcome.libraryServer.csvFirstLine).toMatch(/^User,Project,Client,Mon \d{4}-\d{2}-\d{2},/);
+  it('starts the mock server from its library entry with a dataset of its own, and computes the files from it', () => {
+    const { url, weeklyLines, detailedCsv, otherWorkspace } = outcome.libraryServer;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(url).not.toBe(mock.url);
+    expect(weeklyLines[1]).toBe('"Ada Lovelace","Engine","","01:30:00","00:30:00","","","","","","02:00:00"');
+    // 1.5 billable hours at the project's 120 EUR; the other entry is not billable, so its amount is empty.
+    expect(detailedCsv).toContain('"Amount (EUR)"');
+    expect(detailedCsv).toContain('"Ada Lovelace","ada@example.com","","Engine","","Notes","Yes","2026-10-05","09:00:00","2026-10-05","10:30:00","01:30:00","","180.00"');
+    expect(detailedCsv).toContain('"No","2026-10-06","14:00:00","2026-10-06","14:30:00","00:30:00","",""');
+    expect(otherWorkspace).toEqual({ status: 403, serverMessage: 'Workspace not found/accessible' });
+  });
+
+  it("computes, with the report engine's entry, the file the mock serves for the same dataset", () => {
+    expect(outcome.engine).toEqual({ ok: true, sameBytesAsTheMock: true });
   });
 
   it('has a client method for every operation in the packed spec', () => {

@@ -41,7 +41,14 @@ const wrongLine = () =>
     return { line: index + 1, column: (lines[index] ?? '').indexOf('format') + 1 };
   }));
 
-const esmDeclarations = ['client/dist/index.d.ts', 'client/dist/methods-<hash>.d.ts', 'client/dist/node.d.ts', 'client/dist/raw.d.ts', 'mock-server/dist/index.d.ts'];
+const esmDeclarations = [
+  'client/dist/index.d.ts',
+  'client/dist/methods-<hash>.d.ts',
+  'client/dist/node.d.ts',
+  'client/dist/raw.d.ts',
+  'mock-server/dist/index.d.ts',
+  'report-engine/dist/index.d.ts',
+];
 const cjsDeclarations = esmDeclarations.map((file) => file.replace(/\.d\.ts$/, '.d.cts'));
 const specJson = 'openapi/openapi.json';
 

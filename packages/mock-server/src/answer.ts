@@ -2,8 +2,8 @@ import { limitBody, maxListItems } from './body-limits.ts';
 import { authorizationForPrism, type Credentials } from './credentials.ts';
 import { crossFieldViolation } from './cross-field-rules.ts';
 import { examplesOf } from './examples.ts';
-import { accepts, mediaTypeOfPath } from './formats.ts';
-import { sampleFileKey, type SampleFile } from './generated.ts';
+import type { ExportCall } from './export-answer.ts';
+import { accepts, formatOfPath, mediaTypes } from './formats.ts';
 import { parsePrefer, type Preference } from './prefer.ts';
 import type { Prism, PrismOperation, PrismOutput, PrismRequest } from './prism.ts';
 import { isJsonContentType, parseJson } from './request-body.ts';
@@ -41,10 +41,11 @@ const documentedHeaders = ['Retry-After', ...quotaHeaders];
 
 /**
  * Turns a request into the response Toggl would give, with Prism deciding routing, security,
- * validation and the example, and this front doing what Prism cannot: Toggl's messages, the
- * file type from the path, the files' bytes, and the rules Prism does not know.
+ * validation and the documented errors, the report engine computing the files (`exportFile`),
+ * and this front doing what neither does: Toggl's messages, the file type from the path, and
+ * the rules Prism does not know.
  */
-export function createAnswerer(prism: Prism, samples: ReadonlyMap<string, SampleFile>) {
+export function createAnswerer(prism: Prism, exportFile: (call: ExportCall) => Promise<MockResponse>) {
   return async function answer(request: MockRequest): Promise<MockResponse> {
     const method = request.method.toLowerCase() as PrismRequest['method'];
     const routed = prism.route({ method, url: { path: request.path }, headers: {} });
@@ -70,7 +71,8 @@ export function createAnswerer(prism: Prism, samples: ReadonlyMap<string, Sample
 
     const { credentials } = request;
     const authorization = authorizationForPrism(credentials);
-    const fileType = mediaTypeOfPath(request.path);
+    const format = formatOfPath(request.path);
+    const fileType = format && mediaTypes[format];
     const prismRequest: PrismRequest = {
       method,
       url: { path: request.path },
@@ -99,8 +101,12 @@ export function createAnswerer(prism: Prism, samples: ReadonlyMap<string, Sample
     const crossField = crossFieldViolation(body, operation);
     if (crossField) return togglError(400, crossField);
 
-    if (output.statusCode === 200) return fileResponse(operation, output, request.accept, samples);
-    return documentedError(output, chosen.mock.exampleKey);
+    if (output.statusCode !== 200) return documentedError(output, chosen.mock.exampleKey);
+    if (!format || !fileType) throw new Error(`${request.path} names no file format, yet Prism routed it to ${operation.iid}`);
+    if (!accepts(request.accept, fileType)) {
+      return togglError(406, `This endpoint answers with ${fileType}, which the Accept header '${request.accept}' does not allow`);
+    }
+    return exportFile({ operation, path: request.path, format, body, credentials });
   };
 }
 
@@ -137,20 +143,6 @@ function resolvePreference({ code, example }: Preference, operation: PrismOperat
     return { ok: false, message: `Prefer example=${example} is not documented${code ? ` for ${code}` : ''} on this endpoint; it has ${[...named].join(', ')}` };
   }
   return { ok: true, mock: { code: Number(status), exampleKey: example } };
-}
-
-function fileResponse(operation: PrismOperation, output: PrismOutput['output'], accept: string | undefined, samples: ReadonlyMap<string, SampleFile>): MockResponse {
-  const mediaType = String(output.headers?.['Content-type'] ?? '');
-  if (!accepts(accept, mediaType)) {
-    return togglError(406, `This endpoint answers with ${mediaType}, which the Accept header '${accept}' does not allow`);
-  }
-  const sample = samples.get(sampleFileKey(operation.iid ?? '', mediaType));
-  if (!sample) throw new Error(`no sample file for ${operation.iid} as ${mediaType}; run pnpm generate`);
-  return {
-    status: 200,
-    headers: { 'Content-Type': sample.mediaType, 'Content-Disposition': `attachment; filename="${sample.filename}"` },
-    body: sample.bytes,
-  };
 }
 
 /** A documented error chosen with `Prefer`, with the headers that go with it. */

@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { DatasetError } from './dataset.ts';
 import { startMockServer } from './server.ts';
 
-const usage = `Usage: toggl-exports-mock [--port 4010] [--host 127.0.0.1] [--docs FILE]
+const usage = `Usage: toggl-exports-mock [--port 4010] [--host 127.0.0.1] [--data FILE] [--docs FILE]
 
-A local mock of Toggl Track's report export API, answering with sample CSV, XLSX and PDF files.
+A local mock of Toggl Track's report export API. It computes each CSV, XLSX and PDF file from a
+workspace's time entries: the built-in sample workspace, or your own dataset.
 
 Options:
   -p, --port PORT   port to listen on (0 picks a free one; default 4010)
   -H, --host HOST   address to listen on (default 127.0.0.1)
+  -d, --data FILE   compute the files from this dataset (JSON in Toggl's API field names;
+                    see the README) instead of the built-in sample workspace
       --docs FILE   also serve this HTML file (such as the rendered API docs) at /docs/
   -h, --help        show this help`;
 
@@ -29,6 +33,7 @@ try {
     options: {
       port: { type: 'string', short: 'p', default: '4010' },
       host: { type: 'string', short: 'H', default: '127.0.0.1' },
+      data: { type: 'string', short: 'd' },
       docs: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -68,6 +73,7 @@ try {
     host: args.host,
     log: requestLog.log,
     ...(args.docs !== undefined && { docs: args.docs }),
+    ...(args.data !== undefined && { data: args.data }),
   });
   const stop = (signal: NodeJS.Signals) => {
     requestLog.flush();
@@ -83,8 +89,10 @@ try {
   if (args.docs !== undefined) console.log(`API docs: ${server.url}/docs/`);
 } catch (error) {
   const { code, path, message } = error as NodeJS.ErrnoException;
-  if (code === 'EADDRINUSE') console.error(`toggl-exports-mock: port ${args.port} on ${args.host} is already in use; choose another with --port`);
-  // Only the docs file itself: a missing file of the package (a sample, Prism's operations) is not the user's --docs.
+  if (error instanceof DatasetError) console.error(`toggl-exports-mock: ${message}`);
+  else if (code === 'ENOENT' && args.data !== undefined && path === args.data) console.error(`toggl-exports-mock: cannot read --data file '${args.data}'`);
+  else if (code === 'EADDRINUSE') console.error(`toggl-exports-mock: port ${args.port} on ${args.host} is already in use; choose another with --port`);
+  // Only the docs file itself: a missing file of the package (Prism's operations) is not the user's --docs.
   else if (code === 'ENOENT' && args.docs !== undefined && path === args.docs) console.error(`toggl-exports-mock: cannot read --docs file '${args.docs}'`);
   else console.error(`toggl-exports-mock: ${message}`);
   process.exit(1);

@@ -1,19 +1,21 @@
 import Negotiator from 'negotiator';
+import { EXPORT_FORMATS, type ExportFormat } from '@toggl-exports/report-engine';
 
 /** The media type of each export format, as Toggl sends it. */
-const mediaTypes = {
+export const mediaTypes: Readonly<Record<ExportFormat, string>> = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
-} as const;
+};
+
+const formatSuffix = new RegExp(`[./](${EXPORT_FORMATS.join('|')})$`);
 
 /**
- * The file type a path asks for: its extension (`.csv`, `.xlsx`, `.pdf`), or the `/pdf`
+ * The file format a path asks for: its extension (`.csv`, `.xlsx`, `.pdf`), or the `/pdf`
  * suffix of saved reports. Toggl decides the format by the path alone.
  */
-export function mediaTypeOfPath(path: string): string | undefined {
-  const match = /[./](csv|xlsx|pdf)$/.exec(path);
-  return match ? mediaTypes[match[1] as keyof typeof mediaTypes] : undefined;
+export function formatOfPath(path: string): ExportFormat | undefined {
+  return formatSuffix.exec(path)?.[1] as ExportFormat | undefined;
 }
 
 /** Whether an `Accept` header (absent means anything) allows this media type. */

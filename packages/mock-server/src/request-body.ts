@@ -54,10 +54,41 @@ export function isJsonContentType(header: string): boolean {
 
 export type ParsedJson = { ok: true; value: unknown } | { ok: false; message: string };
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Where the first number too large for JSON's numbers is (`1e999999` parses to Infinity, which
+ * the schema validator would take for an integer), as a field name such as `page_size`.
+ * Walks without recursion: a body may be nested hundreds of thousands of levels deep.
+ */
+function firstNonFiniteNumber(value: unknown): string | undefined {
+  const pending: { value: unknown; path: string }[] = [{ value, path: '' }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (typeof next.value === 'number' && !Number.isFinite(next.value)) return next.path;
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    for (const [key, item] of Object.entries(next.value)) {
+      const path = Array.isArray(next.value) ? `${next.path}[${key}]` : next.path ? `${next.path}.${key}` : key;
+      pending.push({ value: item, path });
+    }
+  }
+  return undefined;
+}
+
+/** The body as JSON: UTF-8 text, as JSON requires, holding no number beyond what JSON numbers can be. */
 export function parseJson(bytes: Buffer): ParsedJson {
+  let text: string;
   try {
-    return { ok: true, value: JSON.parse(bytes.toString('utf8')) };
+    text = utf8.decode(bytes);
+  } catch {
+    return { ok: false, message: 'Invalid JSON in the request body: it is not valid UTF-8 text' };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
   } catch (error) {
     return { ok: false, message: `Invalid JSON in the request body: ${(error as Error).message}` };
   }
+  const tooLarge = firstNonFiniteNumber(value);
+  if (tooLarge !== undefined) return { ok: false, message: `Invalid '${tooLarge || 'body'}' value, expected a finite number` };
+  return { ok: true, value };
 }

@@ -5,9 +5,14 @@ import type { MockResponse } from './responses.ts';
 /** Bodies larger than this are answered every time rather than kept as part of a key. */
 const largestCachedBody = 64 * 1024;
 
+const MS_PER_DAY = 24 * 60 * 60 * 1000;
+/** The UTC day, as a number: cheaper than a date string on the path every request takes. */
+const todayUtc = () => String(Math.floor(Date.now() / MS_PER_DAY));
+
 /**
- * The mock's answers depend only on the request, so a repeated request gets the finished response
- * without going through Prism again. The key holds whether the credentials are usable, never the
+ * The mock's answers depend only on the request (and, for a period asked for without dates, on
+ * the day), so a repeated request gets the finished response without going through Prism and
+ * the report engine again. The key holds whether the credentials are usable, never the
  * credentials themselves.
  */
 export class ResponseCache {
@@ -20,6 +25,7 @@ export class ResponseCache {
   keyOf(request: MockRequest): string | undefined {
     if (request.body.length > largestCachedBody) return undefined;
     return [
+      todayUtc(),
       request.method,
       request.path,
       request.credentials,

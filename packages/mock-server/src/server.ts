@@ -1,13 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Dataset } from '@toggl-exports/report-engine';
 import { createAnswerer, type MockRequest } from './answer.ts';
 import { classifyCredentials } from './credentials.ts';
-import { readSampleFiles, type SampleFile } from './generated.ts';
-import { loadPrism, type Prism } from './prism.ts';
+import { reportDataOf } from './dataset.ts';
+import { createExporter } from './export-answer.ts';
+import { loadPrism, type Prism, type PrismOperation } from './prism.ts';
 import { readPrismOperations } from './prism-operations.ts';
 import { readBody } from './request-body.ts';
 import { ResponseCache } from './response-cache.ts';
+import { createSavedReportRunner } from './saved-reports.ts';
 import { togglError, type MockResponse } from './responses.ts';
 
 export interface MockServerOptions {
@@ -21,6 +24,12 @@ export interface MockServerOptions {
   docs?: string;
   /** Largest request body accepted, in bytes; larger ones get 413. Default 1 MiB. */
   maxBodyBytes?: number;
+  /**
+   * The workspaces the files are computed from: a dataset in Toggl's API field names, or the
+   * path of a JSON file holding one. Checked before the server listens; a bad one rejects with
+   * a `DatasetError` naming each problem's JSON path. Default: the built-in sample workspace.
+   */
+  data?: Dataset | string;
 }
 
 export interface MockServer {
@@ -30,16 +39,26 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-let prism: Prism | undefined;
-let samples: ReadonlyMap<string, SampleFile> | undefined;
-/** Prism, its operations and the sample files are loaded once per process and shared by every server in it. */
-const sharedPrism = () => (prism ??= loadPrism(readPrismOperations()));
-const sharedSamples = () => (samples ??= readSampleFiles());
+let shared: { prism: Prism; operations: PrismOperation[] } | undefined;
+/** Prism and its operations are loaded once per process and shared by every server in it. */
+function sharedPrism(): { prism: Prism; operations: PrismOperation[] } {
+  if (!shared) {
+    const operations = readPrismOperations();
+    shared = { prism: loadPrism(operations), operations };
+  }
+  return shared;
+}
+
+/** Today's date in UTC: the end of a period asked for without dates. */
+const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port = 4010, host = '127.0.0.1', log, docs, maxBodyBytes = 1024 * 1024 } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`Invalid port ${port}: use 0 to 65535`);
-  const answer = createAnswerer(sharedPrism(), sharedSamples());
+  const { prism, operations } = sharedPrism();
+  const savedReportRun = createSavedReportRunner(prism, operations);
+  const data = await reportDataOf(options.data, savedReportRun);
+  const answer = createAnswerer(prism, createExporter(data, savedReportRun, todayUtc));
   const cache = new ResponseCache();
   const docsPage = docs ? await readFile(docs) : undefined;
 

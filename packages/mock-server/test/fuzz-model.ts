@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { builtInData, MAX_PERIOD_DAYS, MAX_ROUNDING_MINUTES, WEEKLY_GROUPINGS, WEEKLY_MAX_DAYS } from '@toggl-exports/report-engine';
 import fc from 'fast-check';
 
 /*
@@ -31,6 +32,7 @@ function follow(node: Json): Json {
 export interface FieldSchema {
   types: string[];
   enum?: unknown[];
+  default?: unknown;
   format?: string;
   minimum?: number;
   pattern?: string;
@@ -51,6 +53,7 @@ function normalize(node: Json): FieldSchema {
   return {
     types,
     ...(schema.enum && { enum: schema.enum }),
+    ...(schema.default !== undefined && { default: schema.default }),
     ...(schema.format && { format: schema.format }),
     ...(schema.minimum !== undefined && { minimum: schema.minimum }),
     ...(schema.pattern && { pattern: schema.pattern }),
@@ -327,8 +330,32 @@ export function invalidBodies(operation: FuzzOperation): fc.Arbitrary<InvalidBod
   return fc.oneof(...cases);
 }
 
+const daysAfter = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const builtInCurrency = builtInData.workspace(1)!.currency;
+
+/**
+ * The report engine's rules that the spec cannot state: a period of at most a year (a week for
+ * the weekly report), amounts in the workspace's own currency, a summary sub-group other than
+ * its group, a weekly grouping the engine knows, a rounding step of at most a day. A body valid
+ * by the spec is moved inside them, so that "valid" means a body the mock computes a file for.
+ * Each rule's own 400 is tested in reports.test.ts.
+ */
+function withinEngineRules({ operationId, body: schema }: FuzzOperation, body: Json): Json {
+  const inside: Json = { ...body };
+  const maxDays = operationId.startsWith('exportWeeklyReport') ? WEEKLY_MAX_DAYS : MAX_PERIOD_DAYS;
+  if (inside.start_date !== undefined && inside.end_date !== undefined && inside.end_date > daysAfter(inside.start_date, maxDays - 1)) {
+    inside.end_date = daysAfter(inside.start_date, maxDays - 1);
+  }
+  if (inside.currency !== undefined) inside.currency = builtInCurrency;
+  if (inside.audit?.group_filter?.currency !== undefined) inside.audit = { ...inside.audit, group_filter: { ...inside.audit.group_filter, currency: builtInCurrency } };
+  if (inside.sub_grouping !== undefined && inside.sub_grouping === (inside.grouping ?? schema.properties['grouping']?.default)) delete inside.sub_grouping;
+  if (operationId.startsWith('exportWeeklyReport') && !(WEEKLY_GROUPINGS as readonly unknown[]).includes(inside.grouping)) delete inside.grouping;
+  if (typeof inside.rounding_minutes === 'number') inside.rounding_minutes = Math.abs(inside.rounding_minutes) % (MAX_ROUNDING_MINUTES + 1);
+  return inside;
+}
+
 /** A valid body for the operation (or none, where the body is optional). */
 export function validBody(operation: FuzzOperation): fc.Arbitrary<Json | undefined> {
-  const body = validObject(operation.body);
+  const body = validObject(operation.body).map((candidate) => withinEngineRules(operation, candidate));
   return operation.bodyRequired ? body : fc.option(body, { nil: undefined });
 }

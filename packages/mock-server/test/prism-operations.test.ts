@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMockSpec } from '../src/generated.ts';
+import { readMockSpec } from '../src/mock-spec.ts';
 import { computePrismOperations, readPrismOperations } from '../src/prism-operations.ts';
 
 describe('the operations saved at build time', () => {

@@ -1,11 +1,10 @@
-import { readMockSpec, readSampleFiles, sampleFileKey } from '../src/generated.ts';
+import { readMockSpec } from '../src/mock-spec.ts';
 
-/** The mock's spec and sample files as the server loads them, arranged the way a test looks them up. */
+/** The mock's spec as the server loads it, arranged the way a test looks an export up. */
 
 type Json = Record<string, any>;
 
 const mockSpec: Json = readMockSpec();
-const samples = readSampleFiles();
 
 export const csv = 'text/csv';
 export const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -20,25 +19,20 @@ export interface Export {
   /** The operation's documented request body example, if any. */
   exampleBody: unknown;
   isSavedReport: boolean;
-  sample: { filename: string; bytes: Buffer };
 }
 
 const parameterExample = (name: string): string => String(mockSpec.components.parameters[name].example);
+const deref = (node: Json): Json => (node.$ref ? deref(node.$ref.slice(2).split('/').reduce((at: Json, key: string) => at[key], mockSpec)) : node);
 
 export const exports: Export[] = Object.entries<Json>(mockSpec.paths).flatMap(([template, item]) => {
   const operation = item.post;
-  return Object.keys(operation.responses['200'].content).map((mediaType) => {
-    const sample = samples.get(sampleFileKey(operation.operationId, mediaType));
-    if (!sample) throw new Error(`no sample file for ${operation.operationId} ${mediaType}`);
-    return {
-      operationId: operation.operationId,
-      mediaType,
-      path: template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'extension' ? extensions[mediaType]! : parameterExample(name))),
-      exampleBody: operation.requestBody?.content['application/json'].example,
-      isSavedReport: template.includes('/shared/'),
-      sample,
-    };
-  });
+  return Object.keys(deref(operation.responses['200']).content).map((mediaType) => ({
+    operationId: operation.operationId,
+    mediaType,
+    path: template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'extension' ? extensions[mediaType]! : parameterExample(name))),
+    exampleBody: operation.requestBody?.content['application/json'].example,
+    isSavedReport: template.includes('/shared/'),
+  }));
 });
 
 export const byOperation = (operationId: string, mediaType?: string): Export => {

@@ -169,11 +169,13 @@ describe('field types', () => {
     expect(resolved('exportProfitabilityProjects', 'resolution').enum).toEqual(['day', 'week', 'month']);
   });
 
-  it('leaves value sets the docs do not give open (DEVIATIONS.md)', () => {
-    const employeesResolution = resolved('exportProfitabilityEmployees', 'resolution');
-    expect(employeesResolution.type).toBe('string');
-    expect(employeesResolution.enum).toBeUndefined();
+  it('enumerates the value sets Toggl gives, and leaves the others open (DEVIATIONS.md)', () => {
+    expect(resolved('exportProfitabilityEmployees', 'resolution').enum).toEqual(['day', 'week', 'month', 'quarter']);
+    expect(resolved('exportProfitabilityProjects', 'resolution').enum).toEqual(['day', 'week', 'month']);
+    expect(resolved('exportSummaryReport', 'grouping')).toMatchObject({ enum: ['projects', 'users', 'clients'], default: 'projects' });
+    expect(resolved('exportSummaryReport', 'sub_grouping')).toMatchObject({ enum: ['time_entries', 'users', 'clients', 'projects', 'tasks'], default: 'time_entries' });
     expect(resolved('exportSummaryReportPdf', 'resolution').enum).toBeUndefined();
+    expect(resolved('exportWeeklyReportCsv', 'grouping').enum).toBeUndefined();
   });
 
   it('lets [null] select records without a client, project, task or tag', () => {

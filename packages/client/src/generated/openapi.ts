@@ -323,7 +323,7 @@ export interface components {
             startTime?: string;
             /** @description Keep only billable (`true`) or only non-billable (`false`) entries. Premium feature. */
             billable?: boolean;
-            /** @description Keep only entries whose description matches this text. */
+            /** @description Keep only entries whose description contains this text, ignoring case. */
             description?: string;
             /** @description Keep only entries of these clients; `[null]` keeps entries without a client. */
             client_ids?: components["schemas"]["NullableIdList"];
@@ -465,10 +465,19 @@ export interface components {
         /** @description Settings of the summary report (totals per group and sub-group). */
         SummaryReportOptions: {
             audit?: components["schemas"]["SummaryAudit"];
-            /** @description What the top-level rows are grouped by (for example `projects` or `users`). */
-            grouping?: string;
-            /** @description What the rows inside each group are grouped by (for example `time_entries`). */
-            sub_grouping?: string;
+            /**
+             * @description What the top-level rows are grouped by; the export's first columns name the group.
+             * @default projects
+             * @enum {string}
+             */
+            grouping?: "projects" | "users" | "clients";
+            /**
+             * @description What the rows inside each group are split by; `time_entries` splits them
+             *     by description. Its column follows the group's.
+             * @default time_entries
+             * @enum {string}
+             */
+            sub_grouping?: "time_entries" | "users" | "clients" | "projects" | "tasks";
             /**
              * @description Fold the smallest groups into a single "others" row.
              * @default false
@@ -562,12 +571,12 @@ export interface components {
             end_date?: components["schemas"]["DateOnly"];
             currency?: components["schemas"]["Currency"];
             /**
-             * @description Length of the periods the figures are grouped into. Toggl does not list
-             *     the values for this export; project profitability takes `day`, `week`
-             *     or `month`.
+             * @description Length of the periods the figures are split into, one row per member and
+             *     period; without it, one row per member covers the whole period.
              * @example week
+             * @enum {string}
              */
-            resolution?: string;
+            resolution?: "day" | "week" | "month" | "quarter";
             /** @description Include only members of these user groups. */
             group_ids?: components["schemas"]["IdList"];
             /** @description Include only these users. */
@@ -576,7 +585,8 @@ export interface components {
             rounding_minutes?: components["schemas"]["InsightsRoundingMinutes"];
         };
         /**
-         * @description Length of the periods the figures are grouped into.
+         * @description Length of the periods the figures are split into, one row per project and
+         *     period; without it, one row per project covers the whole period.
          * @enum {string}
          */
         InsightsResolution: "day" | "week" | "month";
@@ -1277,7 +1287,7 @@ export interface operations {
                  * @example {
                  *       "start_date": "2026-07-01",
                  *       "end_date": "2026-09-30",
-                 *       "currency": "EUR",
+                 *       "currency": "USD",
                  *       "resolution": "month",
                  *       "billable": true,
                  *       "client_ids": [

@@ -1,0 +1,94 @@
+import { FormatRegistry, type TSchema } from '@sinclair/typebox';
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
+import { datasetSchema, type Dataset } from './dataset-schema.ts';
+
+/** Something wrong with a dataset: where (a JSON path such as `$.time_entries[3].start`) and what. */
+export interface DatasetProblem {
+  path: string;
+  message: string;
+}
+
+/** Reporting stops after this many problems: enough to fix a file in one go, short enough to read. */
+export const MAX_PROBLEMS = 10;
+
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+export const isDateTime = (value: string): boolean => RFC_3339.test(value) && !Number.isNaN(Date.parse(value));
+
+let compiled: TypeCheck<typeof datasetSchema> | undefined;
+function checker(): TypeCheck<typeof datasetSchema> {
+  if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', isDateTime);
+  return (compiled ??= TypeCompiler.Compile(datasetSchema));
+}
+
+/** `/time_entries/3/start` → `$.time_entries[3].start`. */
+export function jsonPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `${path}.${part}` : `${path}[${JSON.stringify(part)}]`), '$');
+}
+
+/** A value as a message shows it: short, and never more than a line. */
+export function shown(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+const typeNames: Record<string, string> = {
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  null: 'null',
+};
+
+/** What a schema allows, in words: `a whole number of at least 1 or null`. */
+function expected(schema: TSchema): string {
+  if (Array.isArray(schema.anyOf)) {
+    const consts = (schema.anyOf as TSchema[]).map((part) => part.const);
+    if (consts.every((value) => typeof value === 'string')) return `one of ${consts.join(', ')}`;
+    return (schema.anyOf as TSchema[]).map(expected).join(' or ');
+  }
+  if (schema.format === 'date-time') return 'a date-time with its offset, e.g. 2026-10-01T09:30:00+02:00';
+  const name = typeNames[String(schema.type)] ?? String(schema.type);
+  if (schema.minimum !== undefined && schema.maximum !== undefined) return `${name} from ${schema.minimum} to ${schema.maximum}`;
+  if (schema.minimum !== undefined) return `${name} of at least ${schema.minimum}`;
+  if (schema.minLength !== undefined) return `${name} of at least ${schema.minLength} character`;
+  return name;
+}
+
+function messageOf(error: ValueError): string {
+  switch (error.type) {
+    case ValueErrorType.ObjectRequiredProperty:
+      return `is missing; expected ${expected(error.schema)}`;
+    case ValueErrorType.ObjectAdditionalProperties:
+      return `is not part of a dataset, which holds ${Object.keys(datasetSchema.properties).join(', ')}`;
+    case ValueErrorType.ArrayMinItems:
+      return 'must list at least one workspace';
+    default:
+      return `expected ${expected(error.schema)}, got ${shown(error.value)}`;
+  }
+}
+
+/** Problems with the dataset's shape (types, formats, required fields); empty when it fits the schema. */
+export function schemaProblems(value: unknown): DatasetProblem[] {
+  const check = checker();
+  if (check.Check(value)) return [];
+  const problems: DatasetProblem[] = [];
+  const reported = new Set<string>();
+  for (const error of check.Errors(value)) {
+    // A missing field is reported twice (required, then its type): once is enough.
+    if (reported.has(error.path)) continue;
+    reported.add(error.path);
+    problems.push({ path: jsonPath(error.path), message: messageOf(error) });
+    if (problems.length === MAX_PROBLEMS) break;
+  }
+  return problems;
+}
+
+export const isDataset = (value: unknown): value is Dataset => checker().Check(value);

@@ -1,0 +1,104 @@
+import type { IsoDate } from './calendar.ts';
+import type { ReportData, SavedReportKind } from './data/report-data.ts';
+import type { ExportFormat } from './formats.ts';
+import { bodyDefaults } from './generated/body-defaults.ts';
+import { exportFileName } from './render/file-name.ts';
+import { renderCsv } from './render/csv.ts';
+import { renderPdf } from './render/pdf.ts';
+import { renderXlsx } from './render/xlsx.ts';
+import { detailedReport } from './reports/detailed.ts';
+import { employeeProfitabilityReport, projectProfitabilityReport } from './reports/profitability.ts';
+import type { Report } from './reports/report.ts';
+import type { ReportInput } from './reports/report-input.ts';
+import { summaryReport } from './reports/summary.ts';
+import { projectTrendsReport } from './reports/trends.ts';
+import { weeklyReport } from './reports/weekly.ts';
+import { RequestError } from './request/request-error.ts';
+
+/**
+ * Which report each workspace export of the spec computes, by operationId. An export added to
+ * the spec gets its line here (and a report module, if it is a new kind of report).
+ */
+const REPORTS = {
+  exportDetailedReport: detailedReport,
+  exportDetailedReportPdf: detailedReport,
+  exportSummaryReport: summaryReport,
+  exportSummaryReportPdf: summaryReport,
+  exportWeeklyReportCsv: weeklyReport,
+  exportWeeklyReportPdf: weeklyReport,
+  exportProfitabilityEmployees: employeeProfitabilityReport,
+  exportProfitabilityProjects: projectProfitabilityReport,
+  exportProjectTrends: projectTrendsReport,
+} as const;
+
+/** An export of a workspace's report, as opposed to a saved report's (which runs as one of these). */
+export type WorkspaceExportId = keyof typeof REPORTS;
+
+/** The workspace export a saved report runs as, per format: its body is checked and completed as that export's. */
+export const savedReportExports: Readonly<Record<SavedReportKind, Readonly<Record<ExportFormat, WorkspaceExportId>>>> = {
+  detailed: { csv: 'exportDetailedReport', xlsx: 'exportDetailedReport', pdf: 'exportDetailedReportPdf' },
+  summary: { csv: 'exportSummaryReport', xlsx: 'exportSummaryReport', pdf: 'exportSummaryReportPdf' },
+  weekly: { csv: 'exportWeeklyReportCsv', xlsx: 'exportWeeklyReportCsv', pdf: 'exportWeeklyReportPdf' },
+};
+
+const RENDERERS: Record<ExportFormat, (report: Report) => Uint8Array | Promise<Uint8Array>> = { csv: renderCsv, xlsx: renderXlsx, pdf: renderPdf };
+
+export interface ExportRequest {
+  operationId: WorkspaceExportId;
+  format: ExportFormat;
+  workspaceId: number;
+  /** The request body, already valid for the operation by its spec (the mock server checks it with Prism). */
+  body?: Readonly<Record<string, unknown>>;
+  /** The day periods without dates end on; the current UTC date when left out. */
+  today?: IsoDate;
+  /** When a saved report is exported: its name, for the title and the file name. */
+  savedName?: string;
+}
+
+export interface ExportedFile {
+  /** The download name, e.g. `TogglTrack_Report_Detailed_report_(from_01_10_2026_to_31_10_2026).csv`. */
+  filename: string;
+  format: ExportFormat;
+  bytes: Uint8Array;
+}
+
+export type ExportOutcome =
+  | { ok: true; file: ExportedFile }
+  /** The data has no such workspace (Toggl answers 403). */
+  | { ok: false; reason: 'workspace_not_found' }
+  /** A valid body the report cannot be computed for, such as a period over a year (Toggl answers 400). */
+  | { ok: false; reason: 'invalid_request'; message: string };
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The body with the spec's defaults where it leaves fields out; a nested object (`audit`) gets its fields' defaults only when it is sent. */
+function withDefaults(defaults: Readonly<Record<string, unknown>>, body: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(defaults)) {
+    if (!isObject(value)) merged[field] = value;
+    else if (isObject(body[field])) merged[field] = { ...value, ...body[field] };
+  }
+  for (const [field, value] of Object.entries(body)) if (!isObject(merged[field])) merged[field] = value;
+  return merged;
+}
+
+/** Computes the report an export asks for from the data, and renders it in the format asked for. */
+export async function exportReport(data: ReportData, request: ExportRequest): Promise<ExportOutcome> {
+  const workspace = data.workspace(request.workspaceId);
+  if (!workspace) return { ok: false, reason: 'workspace_not_found' };
+  const input: ReportInput<Record<string, unknown>> = {
+    workspace,
+    body: withDefaults(bodyDefaults[request.operationId], request.body ?? {}),
+    format: request.format,
+    today: request.today ?? new Date().toISOString().slice(0, 10),
+    ...(request.savedName === undefined ? {} : { savedName: request.savedName }),
+  };
+  try {
+    const report = (REPORTS[request.operationId] as (input: ReportInput<Record<string, unknown>>) => Report)(input);
+    const bytes = await RENDERERS[request.format](report);
+    return { ok: true, file: { filename: exportFileName(report, request.format), format: request.format, bytes } };
+  } catch (error) {
+    if (error instanceof RequestError) return { ok: false, reason: 'invalid_request', message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,10 @@
+export { builtInData } from './data/built-in/built-in-data.ts';
+export { datasetSchema, type Dataset } from './data/dataset-schema.ts';
+export { MAX_PROBLEMS } from './data/dataset-problems.ts';
+export { loadDataset, type DatasetProblem, type DatasetResult } from './data/load-dataset.ts';
+export type { ReportData, SavedReport, SavedReportKind, Workspace } from './data/report-data.ts';
+export { exportReport, savedReportExports, type ExportedFile, type ExportOutcome, type ExportRequest, type WorkspaceExportId } from './exports.ts';
+export { EXPORT_FORMATS, type ExportFormat } from './formats.ts';
+export { MAX_PERIOD_DAYS } from './request/period.ts';
+export { MAX_ROUNDING_MINUTES } from './request/rounding.ts';
+export { WEEKLY_GROUPINGS, WEEKLY_MAX_DAYS } from './reports/weekly.ts';

@@ -1,0 +1,192 @@
+import { formatCell, formatDate } from '../reports/cell-style.ts';
+import { columnTotals, type Column, type Report } from '../reports/report.ts';
+import { exportedAt } from './exported-at.ts';
+
+const NUMERIC_KINDS = new Set<Column['kind']>(['duration', 'hours', 'money', 'integer']);
+const FONT = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+const FONT_SIZE = 7.5;
+const LINE_HEIGHT = FONT_SIZE * 1.25;
+const PAD_X = 3;
+const PAD_Y = 2.5;
+const MARGIN = 36;
+const FOOTER_GAP = 14;
+const MAX_TEXT_COLUMN_WIDTH = 190;
+const GREY = '#555555';
+const RULE = '#bbbbbb';
+
+/** A row's cells as the PDF writes them, with the width each text takes (measured once: measuring is most of a PDF's cost). */
+interface Row {
+  texts: string[];
+  widths: number[];
+}
+
+interface Layout {
+  columns: Column[];
+  body: Row[];
+  header: Row;
+  totals: Row;
+  /** Of each column. */
+  widths: number[];
+}
+
+type Doc = PDFKit.PDFDocument;
+
+/** Measures texts in one font, each distinct text once: names, dates and descriptions repeat from row to row. */
+function measurer(doc: Doc, font: string): (texts: string[]) => Row {
+  const known = new Map<string, number>();
+  return (texts) => {
+    doc.font(font).fontSize(FONT_SIZE);
+    const widths = texts.map((text) => {
+      let width = known.get(text);
+      if (width === undefined) known.set(text, (width = doc.widthOfString(text)));
+      return width;
+    });
+    return { texts, widths };
+  };
+}
+
+/**
+ * Numbers never wrap: numeric, date and time columns get the width of their widest text.
+ * Text columns share the rest in proportion to their widest text (capped, so that one long
+ * description does not squeeze the others), and wrap where a cell is wider.
+ */
+function columnWidths(doc: Doc, layout: Omit<Layout, 'widths'>): number[] {
+  const available = doc.page.width - 2 * MARGIN;
+  const needed = layout.columns.map((_, index) => {
+    let widest = Math.max(layout.header.widths[index] ?? 0, layout.totals.widths[index] ?? 0);
+    for (const row of layout.body) widest = Math.max(widest, row.widths[index] ?? 0);
+    return widest + 2 * PAD_X + 0.5;
+  });
+  const isText = layout.columns.map((column) => column.kind === 'text');
+  const fixed = needed.reduce((sum, width, index) => sum + (isText[index] ? 0 : width), 0);
+  const shares = needed.map((width, index) => (isText[index] ? Math.min(width, MAX_TEXT_COLUMN_WIDTH) : 0));
+  const shareSum = shares.reduce((sum, share) => sum + share, 0);
+  if (shareSum === 0 || fixed >= available) return needed.map((width) => (width * available) / needed.reduce((sum, each) => sum + each, 0));
+  const room = available - fixed;
+  return needed.map((width, index) => (isText[index] ? Math.min(width, (room * (shares[index] ?? 0)) / shareSum) : width));
+}
+
+/** Writes one table row at `y` and returns its height; a cell wider than its column wraps onto more lines. */
+function writeRow(doc: Doc, layout: Layout, row: Row, y: number, font: string): number {
+  doc.font(font).fontSize(FONT_SIZE);
+  const lineGap = LINE_HEIGHT - doc.currentLineHeight();
+  const lines = row.texts.map((text, index) => {
+    const inner = (layout.widths[index] ?? 0) - 2 * PAD_X;
+    return (row.widths[index] ?? 0) <= inner ? 1 : Math.round(doc.heightOfString(text, { width: inner, lineGap }) / LINE_HEIGHT);
+  });
+  const height = Math.max(1, ...lines) * LINE_HEIGHT + 2 * PAD_Y;
+  let x = MARGIN;
+  row.texts.forEach((text, index) => {
+    const width = layout.widths[index] ?? 0;
+    if ((lines[index] ?? 1) > 1) doc.text(text, x + PAD_X, y + PAD_Y, { width: width - 2 * PAD_X, lineGap });
+    else if (text !== '') {
+      // A single line goes down without pdfkit's line wrapper, several times faster over thousands of rows.
+      const right = NUMERIC_KINDS.has((layout.columns[index] as Column).kind);
+      doc.text(text, right ? x + width - PAD_X - (row.widths[index] ?? 0) : x + PAD_X, y + PAD_Y, { lineBreak: false });
+    }
+    x += width;
+  });
+  doc.moveTo(MARGIN, y + height).lineTo(MARGIN + layout.widths.reduce((sum, width) => sum + width, 0), y + height).lineWidth(0.4).strokeColor(RULE).stroke();
+  return height;
+}
+
+function writeHeading(doc: Doc, report: Report): number {
+  const { start, end } = report.period;
+  doc.font(BOLD).fontSize(16).fillColor('black').text(report.title, MARGIN, MARGIN, { lineBreak: false });
+  const lines = [
+    `${report.workspace.name} (workspace ${report.workspace.id})`,
+    `${formatDate(start, report.style.date)} – ${formatDate(end, report.style.date)}`,
+    ...report.notes,
+  ];
+  doc.font(FONT).fontSize(9).fillColor(GREY);
+  lines.forEach((line, index) => doc.text(line, MARGIN, MARGIN + 24 + index * 12, { lineBreak: false }));
+  doc.fillColor('black');
+  return MARGIN + 24 + lines.length * 12 + 10;
+}
+
+/**
+ * The report as a printable A4 landscape document: its title, workspace, period and notes, then
+ * every row over as many pages as it takes (the column headers repeated on each), a totals row
+ * at the end, and "Page n of N" on every page. Only the standard PDF fonts are used, and every
+ * date in the file is the export moment, so the bytes depend on the request alone. pdfkit is
+ * loaded on the first document.
+ */
+export async function renderPdf(report: Report): Promise<Uint8Array> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const at = exportedAt(report);
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: report.title, Author: report.workspace.name, Subject: `${report.title}, ${report.period.start} to ${report.period.end}`, Creator: 'toggl-exports', Producer: 'toggl-exports', CreationDate: at, ModDate: at },
+  });
+  const chunks: Uint8Array[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    doc.on('end', () => {
+      const bytes = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
+      let offset = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.length;
+      }
+      resolve(bytes);
+    });
+    doc.on('error', reject);
+  });
+
+  const { table, style } = report;
+  const picked = (report.pdfColumns ?? table.columns.map((column) => column.header)).map((header) => {
+    const index = table.columns.findIndex((column) => column.header === header);
+    if (index < 0) throw new Error(`the PDF of "${report.title}" names column "${header}", which the report does not have`);
+    return index;
+  });
+  const columns = picked.map((index) => table.columns[index] as Column);
+  const totals = columnTotals(table);
+  const [plain, bold] = [measurer(doc, FONT), measurer(doc, BOLD)];
+  const partial = {
+    columns,
+    header: bold(columns.map((column) => column.header)),
+    body: table.rows.map((row) => plain(picked.map((index) => formatCell((table.columns[index] as Column).kind, row[index] ?? null, style)))),
+    totals: bold(
+      columns.map((column, position) => {
+        const total = totals.get(column);
+        return total === undefined ? (position === 0 ? 'Total' : '') : formatCell(column.kind, total, style);
+      }),
+    ),
+  };
+  const layout: Layout = { ...partial, widths: columnWidths(doc, partial) };
+
+  const bottom = doc.page.height - MARGIN - FOOTER_GAP;
+  let y = writeHeading(doc, report);
+  y += writeRow(doc, layout, layout.header, y, BOLD);
+  for (const row of layout.body) {
+    if (y + LINE_HEIGHT * 2 > bottom) {
+      doc.addPage();
+      y = MARGIN + writeRow(doc, layout, layout.header, MARGIN, BOLD);
+    }
+    y += writeRow(doc, layout, row, y, FONT);
+  }
+  if (layout.body.length === 0) {
+    doc.font(FONT).fontSize(FONT_SIZE).fillColor(GREY).text('No time entries match this report.', MARGIN + PAD_X, y + PAD_Y, { lineBreak: false });
+    doc.fillColor('black');
+    y += LINE_HEIGHT + 2 * PAD_Y;
+  }
+  if (y + LINE_HEIGHT * 2 > bottom) {
+    doc.addPage();
+    y = MARGIN;
+  }
+  writeRow(doc, layout, layout.totals, y, BOLD);
+
+  const { start, count } = doc.bufferedPageRange();
+  for (let page = start; page < start + count; page += 1) {
+    doc.switchToPage(page);
+    const footer = `${report.title} · Page ${page - start + 1} of ${count}`;
+    doc.font(FONT).fontSize(8).fillColor(GREY);
+    doc.text(footer, doc.page.width - MARGIN - doc.widthOfString(footer), doc.page.height - MARGIN, { lineBreak: false });
+  }
+  doc.end();
+  return done;
+}

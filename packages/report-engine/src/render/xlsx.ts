@@ -1,0 +1,82 @@
+import type ExcelJS from 'exceljs';
+import type { Zippable } from 'fflate';
+import { SECONDS_PER_DAY } from '../calendar.ts';
+import { formatCell, hundredthsOfHour, type CellStyle } from '../reports/cell-style.ts';
+import type { Cell, ColumnKind, Report } from '../reports/report.ts';
+import { exportedAt } from './exported-at.ts';
+
+const MAX_COLUMN_WIDTH = 48;
+/** Column widths are fitted to this many rows; a year of entries need not be measured twice. */
+const ROWS_MEASURED = 500;
+/** Excel's own limit on sheet names, and the characters it does not allow in them. */
+const MAX_SHEET_NAME_LENGTH = 31;
+const NOT_IN_SHEET_NAMES = /[[\]:*?/\\]/g;
+
+/** Numbers stay numbers, formatted as the CSV writes them; dates, times and text are the CSV's text. */
+function numberFormat(kind: ColumnKind, style: CellStyle): string | undefined {
+  switch (kind) {
+    case 'duration':
+      return style.duration === 'decimal' ? '0.00' : '[hh]:mm:ss';
+    case 'hours':
+    case 'money':
+      return '0.00';
+    case 'integer':
+      return '0';
+    default:
+      return undefined;
+  }
+}
+
+function cellValue(kind: ColumnKind, value: Cell, style: CellStyle): ExcelJS.CellValue {
+  if (value === null || typeof value === 'string') return value;
+  switch (kind) {
+    case 'duration':
+      return style.duration === 'decimal' ? hundredthsOfHour(value) / 100 : value / SECONDS_PER_DAY;
+    case 'hours':
+      return hundredthsOfHour(value) / 100;
+    case 'money':
+      return value / 100;
+    case 'integer':
+      return value;
+    default:
+      return formatCell(kind, value, style);
+  }
+}
+
+/**
+ * The report as a one-sheet workbook holding the CSV's header and rows, numbers as numbers.
+ * exceljs and fflate are loaded on the first workbook, so that servers which never make one
+ * start without them.
+ */
+export async function renderXlsx(report: Report): Promise<Uint8Array> {
+  const [{ default: Excel }, { unzipSync, zipSync }] = await Promise.all([import('exceljs'), import('fflate')]);
+  const { columns, rows } = report.table;
+  const at = exportedAt(report);
+  const workbook = new Excel.Workbook();
+  workbook.creator = 'toggl-exports';
+  workbook.lastModifiedBy = 'toggl-exports';
+  workbook.created = at;
+  workbook.modified = at;
+  workbook.title = report.title;
+
+  const sheetName = report.title.replace(NOT_IN_SHEET_NAMES, ' ').slice(0, MAX_SHEET_NAME_LENGTH);
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const measured = rows.slice(0, ROWS_MEASURED);
+  sheet.columns = columns.map((column, index) => {
+    const longest = Math.max(column.header.length, ...measured.map((row) => formatCell(column.kind, row[index] ?? null, report.style).length));
+    const numFmt = numberFormat(column.kind, report.style);
+    return { header: column.header, width: Math.min(longest + 2, MAX_COLUMN_WIDTH), ...(numFmt === undefined ? {} : { style: { numFmt } }) };
+  });
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(columns.map((column, index) => cellValue(column.kind, row[index] ?? null, report.style)));
+  const written = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+
+  // exceljs stamps every zip entry with the current time: re-pack the same entries, in the same
+  // order, stamped with the export moment. Zip times are local wall-clock fields, read by fflate
+  // with local-time getters, so the date is built from local parts: the bytes are then the same
+  // in every time zone.
+  const mtime = new Date(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds());
+  const entries: Zippable = {};
+  for (const [name, data] of Object.entries(unzipSync(written))) entries[name] = [data, { mtime }];
+  return zipSync(entries, { level: 6 });
+}

@@ -1,0 +1,88 @@
+import { datesBetween, dayCount, WEEKDAY_NAMES, weekday } from '../calendar.ts';
+import type { components } from '../generated/openapi.ts';
+import { entryFilter } from '../request/filters.ts';
+import { periodOf } from '../request/period.ts';
+import { invalidValue, oneOf } from '../request/request-error.ts';
+import { roundingOf } from '../request/rounding.ts';
+import { compareText } from '../text-order.ts';
+import { cellStyle, formatDate } from './cell-style.ts';
+import { dimension, type Dimension } from './dimensions.ts';
+import { groupBy, priceEntries, sumOf, type PricedEntry } from './priced-entries.ts';
+import type { Cell, Column, Report } from './report.ts';
+import { inCurrency, naming, type ReportInput } from './report-input.ts';
+
+type Schemas = components['schemas'];
+export type WeeklyBody = Schemas['WeeklyReportCsvExportRequest'] & Partial<Schemas['WeeklyReportPdfExportRequest']>;
+
+/** The groupings the weekly report knows; Toggl documents none, so others are refused rather than guessed. */
+export const WEEKLY_GROUPINGS = ['users', 'projects'] as const;
+/** A weekly report covers one week at most. */
+export const WEEKLY_MAX_DAYS = 7;
+
+/**
+ * One column per day of a week (at most seven days from `start_date`) and one row per user and
+ * project (`grouping: users`, the default) or per project and user (`grouping: projects`),
+ * split by task too with `group_by_task`. Cells hold the time tracked that day, or with
+ * `calculate: amounts` what it earned; the last column is the row's total.
+ */
+export function weeklyReport(input: ReportInput<WeeklyBody>): Report {
+  const { workspace, body, format } = input;
+  const period = periodOf(body, input.today);
+  if (dayCount(period.start, period.end) > WEEKLY_MAX_DAYS) {
+    throw invalidValue('end_date', `a weekly report covers at most ${WEEKLY_MAX_DAYS} days, and ${period.start} to ${period.end} is ${dayCount(period.start, period.end)}`);
+  }
+  const grouping = oneOf('grouping', body.grouping, WEEKLY_GROUPINGS, 'users');
+  const amounts = body.calculate === 'amounts';
+  const dimensions: Dimension[] = [
+    ...(grouping === 'users' ? ['users', 'projects'] as const : ['projects', 'users'] as const),
+    ...(body.group_by_task ? ['tasks'] as const : []),
+  ].map((name) => dimension(name, workspace));
+
+  const selected = workspace.entriesBetween(period.start, period.end).filter(entryFilter(body, workspace));
+  const priced = priceEntries(selected, workspace, roundingOf(body, workspace));
+  const value = (members: readonly PricedEntry[]): number | null => {
+    if (amounts) return members.some((member) => member.amountCents !== null) ? sumOf(members, (member) => member.amountCents) : null;
+    return sumOf(members, (member) => member.seconds) || null;
+  };
+
+  const rowKey = (member: PricedEntry) => JSON.stringify(dimensions.map((each) => each.keyOf(member.entry)));
+  // Rows sort by each dimension's title in turn; a group without one (no project) comes after those with one.
+  const sortKey = (members: PricedEntry[]) => dimensions.map((each) => {
+    const key = each.keyOf((members[0] as PricedEntry).entry);
+    return key === null ? '\uffff' : each.title(key).toLowerCase();
+  });
+  const rowGroups = [...groupBy(priced, rowKey).values()].sort((a, b) => {
+    const [left, right] = [sortKey(a), sortKey(b)];
+    for (let index = 0; index < left.length; index += 1) {
+      const order = compareText(left[index] as string, right[index] as string);
+      if (order !== 0) return order;
+    }
+    return 0;
+  });
+
+  const days = datesBetween(period.start, period.end);
+  const style = cellStyle(body, format);
+  const kind = amounts ? 'money' : 'duration';
+  const columns: Column[] = [
+    ...dimensions.flatMap((each) => each.columns),
+    ...days.map((day): Column => ({ header: `${WEEKDAY_NAMES[weekday(day)]} ${formatDate(day, style.date)}`, kind, summed: true })),
+    { header: amounts ? inCurrency('Total', workspace) : 'Total', kind, summed: true },
+  ];
+  const rows = rowGroups.map((members): Cell[] => {
+    const first = (members[0] as PricedEntry).entry;
+    const byDay = groupBy(members, (member) => member.entry.start.date);
+    return [
+      ...dimensions.flatMap((each) => each.cells(each.keyOf(first))),
+      ...days.map((day) => value(byDay.get(day) ?? [])),
+      value(members),
+    ];
+  });
+  return {
+    ...naming(input, 'Weekly report'),
+    notes: amounts ? [`Amounts earned each day, in ${workspace.currency || 'the workspace\'s currency'}.`] : [],
+    period,
+    workspace,
+    table: { columns, rows },
+    style,
+  };
+}

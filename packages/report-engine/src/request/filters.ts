@@ -1,0 +1,44 @@
+import type { Entry, Workspace } from '../data/report-data.ts';
+import type { components } from '../generated/openapi.ts';
+
+type ReportFilters = components['schemas']['ReportFilters'];
+type Predicate = (entry: Entry) => boolean;
+
+/**
+ * `[101, 102]` keeps those IDs; a `null` in the list (`[null]`, `[null, 101]`) also keeps
+ * records that have none. An empty list filters nothing, like a list left out.
+ */
+function idFilter(ids: readonly (number | null)[] | undefined, idOf: (entry: Entry) => number | null): Predicate | undefined {
+  if (ids === undefined || ids.length === 0) return undefined;
+  const wanted = new Set(ids);
+  return (entry) => wanted.has(idOf(entry));
+}
+
+/**
+ * The time entries a report body's filters select: every filter that is set must match.
+ * Projects, clients, tasks and tags take `null` for "none"; `description` matches a part of the
+ * description, ignoring case; the duration bounds are the tracked (unrounded) seconds, both included.
+ */
+export function entryFilter(body: ReportFilters, workspace: Workspace): Predicate {
+  const clientOf = (entry: Entry) => (entry.projectId === null ? null : (workspace.projects.get(entry.projectId)?.clientId ?? null));
+  const tags = body.tag_ids;
+  const groups = body.group_ids && body.group_ids.length > 0 ? new Set(body.group_ids) : undefined;
+  const description = body.description?.toLowerCase();
+  const { min_duration_seconds: min, max_duration_seconds: max, billable } = body;
+  const predicates = [
+    idFilter(body.project_ids, (entry) => entry.projectId),
+    idFilter(body.client_ids, clientOf),
+    idFilter(body.task_ids, (entry) => entry.taskId),
+    idFilter(body.user_ids, (entry) => entry.userId),
+    idFilter(body.time_entry_ids, (entry) => entry.id),
+    tags && tags.length > 0
+      ? (entry: Entry) => (entry.tagIds.length === 0 ? tags.includes(null) : entry.tagIds.some((id) => tags.includes(id)))
+      : undefined,
+    groups && ((entry: Entry) => (workspace.users.get(entry.userId)?.groupIds ?? []).some((id) => groups.has(id))),
+    billable === undefined ? undefined : (entry: Entry) => entry.billable === billable,
+    description ? (entry: Entry) => entry.description.toLowerCase().includes(description) : undefined,
+    min === undefined ? undefined : (entry: Entry) => entry.durationSeconds >= min,
+    max === undefined ? undefined : (entry: Entry) => entry.durationSeconds <= max,
+  ].filter((predicate): predicate is Predicate => predicate !== undefined);
+  return (entry) => predicates.every((predicate) => predicate(entry));
+}

@@ -1,0 +1,61 @@
+import type { OpenApiDocument } from './bundle.ts';
+import { renderTypesModule } from './client-codegen.ts';
+import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
+import { exportOperations } from './spec-exports.ts';
+import { isJsonObject, resolveRef, type JsonObject } from './spec-refs.ts';
+
+const engineGeneratedDir = 'packages/report-engine/src/generated';
+
+type Defaults = { [field: string]: unknown };
+
+/**
+ * The `default` of every property of a body schema, through `allOf` parts and `$ref`s, and of
+ * the properties of nested objects (`audit.show_tracked_groups`), keyed as in the body.
+ */
+export function schemaDefaults(document: OpenApiDocument, schema: unknown, where: string): Defaults {
+  const resolved = resolveRef(document, schema, where);
+  const defaults: Defaults = {};
+  for (const part of Array.isArray(resolved['allOf']) ? resolved['allOf'] : []) Object.assign(defaults, schemaDefaults(document, part, `${where} allOf`));
+  const properties = isJsonObject(resolved['properties']) ? resolved['properties'] : {};
+  for (const [name, property] of Object.entries(properties)) {
+    const field = resolveRef(document, property, `${where}.${name}`);
+    const own = isJsonObject(property) && 'default' in property ? property['default'] : field['default'];
+    if (own !== undefined) defaults[name] = own;
+    else if (isJsonObject(field['properties'])) {
+      const nested = schemaDefaults(document, field, `${where}.${name}`);
+      if (Object.keys(nested).length > 0) defaults[name] = nested;
+    }
+  }
+  return defaults;
+}
+
+/** Per export operation, the defaults the spec gives its body's fields. */
+export function bodyDefaults(document: OpenApiDocument): Record<string, Defaults> {
+  return Object.fromEntries(
+    exportOperations(document).map(({ operationId, label, operation }) => {
+      const body = operation['requestBody'] === undefined ? undefined : resolveRef(document, operation['requestBody'], `${label} requestBody`);
+      const content = isJsonObject(body?.['content']) ? (body['content'] as JsonObject) : {};
+      const media = content['application/json'];
+      const schema = isJsonObject(media) ? media['schema'] : undefined;
+      return [operationId, schema === undefined ? {} : schemaDefaults(document, schema, `${label} body`)];
+    }),
+  );
+}
+
+export function renderBodyDefaultsModule(defaults: Record<string, Defaults>): string {
+  return [
+    `// ${DO_NOT_EDIT}`,
+    '// The default of each request body field, per export operation, as the spec declares it.',
+    '',
+    `export const bodyDefaults = ${JSON.stringify(defaults, null, 2).replace(/"([a-z_][a-z0-9_]*)":/gi, '$1:')} as const;`,
+    '',
+  ].join('\n');
+}
+
+/** Everything generated into the report engine: the spec's types and its body defaults. */
+export async function reportEnginePackageFiles(document: OpenApiDocument): Promise<GeneratedFile[]> {
+  return [
+    { path: `${engineGeneratedDir}/openapi.ts`, contents: await renderTypesModule(document) },
+    { path: `${engineGeneratedDir}/body-defaults.ts`, contents: renderBodyDefaultsModule(bodyDefaults(document)) },
+  ];
+}
