@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startMockServer, type MockServer } from '@toggl-exports/mock-server';
+import { startMockServer, type Dataset, type MockServer } from '@toggl-exports/mock-server';
 import spec from '@toggl-exports/openapi/openapi.json' with { type: 'json' };
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -147,5 +147,47 @@ describe('client against the mock server', () => {
         serverMessage: 'Incorrect username and/or password',
       });
     });
+  });
+});
+
+describe('client against a mock server with a dataset of its own (the README\'s "Testing your code" example)', () => {
+  const dataset: Dataset = {
+    workspaces: [{ id: 42, name: 'Acme', default_currency: 'EUR' }],
+    users: [{ id: 7, fullname: 'Ada Lovelace', email: 'ada@acme.example', timezone: 'Europe/London' }],
+    projects: [{ id: 200, name: 'Billing API', billable: true, rate: 120 }],
+    time_entries: [
+      { id: 1, workspace_id: 42, user_id: 7, project_id: 200, billable: true, description: 'Invoices', start: '2026-10-05T08:00:00Z', stop: '2026-10-05T09:30:00Z' },
+      { id: 2, workspace_id: 42, user_id: 7, project_id: 200, billable: true, description: 'Review', start: '2026-10-20T13:00:00Z', duration: 2700 },
+      { id: 3, workspace_id: 42, user_id: 7, project_id: 200, billable: false, description: 'Planning', start: '2026-10-21T09:00:00Z', duration: 7200 },
+    ],
+  };
+  let own: MockServer;
+  beforeAll(async () => {
+    own = await startMockServer({ port: 0, data: dataset });
+  });
+  afterAll(() => own?.close());
+
+  const october = { start_date: '2026-10-01', end_date: '2026-10-31' };
+  const detailedRows = async (body: Record<string, unknown>) => {
+    const client = createTogglExportsClient({ apiToken: 'any-token' }, { baseUrl: own.url });
+    const file = await client.exportDetailedReport({ workspaceId: 42, format: 'csv', body: { ...october, ...body } });
+    return parse(await file.text(), { columns: true }) as Record<string, string>[];
+  };
+
+  it("bills October's billable time at the project rate: the numbers the dataset implies", async () => {
+    const rows = await detailedRows({ billable: true });
+    expect(rows.map((row) => [row['Description'], row['Start time'], row['Duration'], row['Amount (EUR)']])).toEqual([
+      ['Invoices', '09:00:00', '01:30:00', '180.00'],
+      ['Review', '14:00:00', '00:45:00', '90.00'],
+    ]);
+    expect(rows.reduce((cents, row) => cents + Math.round(Number(row['Amount (EUR)']) * 100), 0)).toBe(27_000);
+  });
+
+  it('leaves the amount of time that is not billable empty, and knows no other workspace', async () => {
+    expect((await detailedRows({ billable: false })).map((row) => [row['Description'], row['Billable'], row['Amount (EUR)']])).toEqual([['Planning', 'No', '']]);
+    const error = await createTogglExportsClient({ apiToken: 'any-token' }, { baseUrl: own.url, retry: false })
+      .exportDetailedReport({ workspaceId: 1234567, format: 'csv', body: october })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 403, reason: 'forbidden', serverMessage: 'Workspace not found/accessible' });
   });
 });
