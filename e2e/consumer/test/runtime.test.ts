@@ -2,8 +2,9 @@
 // from a CommonJS script, against the packed mock server started through its bin.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createTogglExportsClient, type ExportFile, type ExportOperationId } from '@toggl-exports/client';
+import type { createTogglExportsClient as CreateClient, ExportFile, ExportOperationId } from '@toggl-exports/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { run } from './consumer-project.ts';
 
@@ -52,8 +53,9 @@ interface Outcome {
   specOperationsWithoutMethod: string[];
 }
 
-/** The same download made from this test, with the workspace's own client: the packed mock must answer it with the same file. */
+/** The same download made again from this test, with the packed client: the packed mock must answer it with the same file. */
 async function sameDownload(file: SavedFile): Promise<{ filename: string; bytes: Buffer }> {
+  const { createTogglExportsClient } = createRequire(path.join(dir, 'package.json'))('@toggl-exports/client') as { createTogglExportsClient: typeof CreateClient };
   const client = createTogglExportsClient({ apiToken: 'another-token' }, { baseUrl: mock.url });
   const again = await (client[file.method] as unknown as (args: unknown) => Promise<ExportFile>)(file.args);
   return { filename: again.filename, bytes: Buffer.from(await again.arrayBuffer()) };

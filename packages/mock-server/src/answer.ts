@@ -138,7 +138,7 @@ function resolvePreference({ code, example }: Preference, operation: PrismOperat
   }
   const status = code !== undefined ? String(code) : documented.find((candidate) => exampleKeys(candidate).includes(example));
   if (status === undefined || !exampleKeys(status).includes(example)) {
-    // A 200 with a CSV and an XLSX content has its sample under each; name it once.
+    // An example listed under several media types is named once.
     const named = new Set(documented.flatMap((candidate) => exampleKeys(candidate).map((key) => `${key} (${candidate})`)));
     return { ok: false, message: `Prefer example=${example} is not documented${code ? ` for ${code}` : ''} on this endpoint; it has ${[...named].join(', ')}` };
   }
