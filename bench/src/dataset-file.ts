@@ -5,8 +5,9 @@ import path from 'node:path';
  * A large dataset for the mock's `--data`, in Toggl's API v9 field names: one workspace, 100
  * people in ten time zones, 12 clients, 40 projects with rates and tasks, tags and groups, and
  * 200,000 time entries, 7 or 8 per person on every working day (Monday to Friday) of 2025,
- * between 08:00 and 21:00 in the person's zone, so that the whole dataset lies inside that
- * year. Drawn from a seeded generator: every run writes the same file.
+ * back to back from about 08:00 in the person's zone and over well before midnight, so that the
+ * whole dataset lies inside that year. Drawn from a seeded generator: every run writes the same
+ * file.
  */
 
 export const bigDataset = { workspaceId: 2025, year: 2025, entries: 200_000 } as const;

@@ -54,6 +54,15 @@ export const exportRequests: ExportRequest[] = Object.entries<Json>(mockSpec.pat
 /** The request the speed comparisons send: a detailed report as CSV, the spec's example body, Basic credentials. */
 export const detailedCsv = exportRequests.find((entry) => entry.operationId === 'exportDetailedReport' && entry.mediaType === 'text/csv')!;
 
+/** The exports whose files are CSV: the part of the mix that needs neither the XLSX nor the PDF writer. */
+export const csvExportRequests = exportRequests.filter((entry) => entry.mediaType === 'text/csv');
+
+export const reportFormats = ['csv', 'xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+/** The detailed report's export path for a workspace (the PDF has a path of its own, which reads the same). */
+export const detailedReportPath = (workspaceId: number, format: ReportFormat) => `/reports/api/v3/workspace/${workspaceId}/search/time_entries.${format}`;
+
 export const basicAuth = `Basic ${Buffer.from('ada@example.com:correct horse').toString('base64')}`;
 
 export const jsonHeaders = { authorization: basicAuth, 'content-type': 'application/json' };

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { basicAuth, detailedCsv, exportRequests, jsonHeaders, shiftedBody } from './exports.ts';
+import { basicAuth, detailedCsv, exportRequests, jsonHeaders, shiftedBody, type ExportRequest } from './exports.ts';
 import { percentile } from './stats.ts';
 
 export interface LoadResult {
@@ -24,6 +24,8 @@ export interface LoadOptions {
   maxRequests: number;
   /** Vary the requests (see `mixedRequest`) instead of repeating one. */
   mixed?: boolean;
+  /** The exports the mix is drawn from; default: every one. */
+  mixOf?: readonly ExportRequest[];
 }
 
 /** The detailed CSV export, the same request every time: what a test suite repeating one call sends. */
@@ -35,12 +37,13 @@ const sameRequest: autocannon.Request = {
 };
 
 /**
- * Request number `n` of a mix over every export and format: even ones repeat the spec's example
- * (answered from the mock's cache after the first), odd ones move the example's dates by a
- * number of days not used before, so the mock has to validate them afresh.
+ * Request number `n` of a mix over the exports given (default: every export and format): even
+ * ones repeat the spec's example (answered from the mock's cache after the first), odd ones move
+ * the example's dates by a number of days not used before, so the mock has to validate and
+ * compute them afresh.
  */
-export function mixedRequest(n: number): autocannon.Request {
-  const entry = exportRequests[Math.floor(n / 2) % exportRequests.length]!;
+export function mixedRequest(n: number, requests: readonly ExportRequest[] = exportRequests): autocannon.Request {
+  const entry = requests[Math.floor(n / 2) % requests.length]!;
   const body = entry.body && n % 2 === 1 ? shiftedBody(entry.body, 1 + Math.floor(n / 2)) : entry.body;
   return {
     method: 'POST',
@@ -66,7 +69,7 @@ export interface LoadSample {
 }
 
 /** Runs autocannon against one server, bounded in time and count. */
-export function loadSample({ url, connections, seconds, maxRequests, mixed = false }: LoadOptions): Promise<LoadSample> {
+export function loadSample({ url, connections, seconds, maxRequests, mixed = false, mixOf }: LoadOptions): Promise<LoadSample> {
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -76,7 +79,7 @@ export function loadSample({ url, connections, seconds, maxRequests, mixed = fal
         duration: seconds,
         maxOverallRequests: maxRequests,
         timeout: 10,
-        requests: [mixed ? { setupRequest: () => mixedRequest(nextMixed++) } : sameRequest],
+        requests: [mixed ? { setupRequest: () => mixedRequest(nextMixed++, mixOf) } : sameRequest],
       },
       (error, result) => {
         if (error) return reject(error);

@@ -3,9 +3,12 @@ import { cpus, loadavg } from 'node:os';
 import { markdownTable, rowsOf, type Results } from './report.ts';
 import { measureBundleSize } from './sections/bundle-size.ts';
 import { measureClientOverhead } from './sections/client-overhead.ts';
+import { measureDatasetLoad } from './sections/dataset-load.ts';
 import { measureSoak } from './sections/mock-load.ts';
 import { measureStartup } from './sections/mock-startup.ts';
 import { measureThroughput } from './sections/mock-throughput.ts';
+import { measureMonths } from './sections/report-months.ts';
+import { measureYear } from './sections/report-year.ts';
 import { measureRepoTimes } from './sections/repo-times.ts';
 import { measureStreaming } from './sections/streaming.ts';
 
@@ -22,6 +25,9 @@ const sections = {
   startup: measureStartup,
   throughput: measureThroughput,
   load: measureSoak,
+  months: measureMonths,
+  year: measureYear,
+  dataset: measureDatasetLoad,
   repo: measureRepoTimes,
 } satisfies Record<keyof Results, () => Promise<unknown>>;
 

@@ -18,12 +18,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Resident set size of a running process, in bytes (Linux). */
-export function rssOf(pid: number): number {
-  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!match) throw new Error(`no VmRSS for process ${pid}`);
+function statusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!match) throw new Error(`no ${field} for process ${pid}`);
   return Number(match[1]) * 1024;
 }
+
+/** Resident set size of a running process, in bytes (Linux). */
+export const rssOf = (pid: number): number => statusBytes(pid, 'VmRSS');
+
+/** The highest resident set size a running process has had so far, in bytes (Linux). */
+export const peakRssOf = (pid: number): number => statusBytes(pid, 'VmHWM');
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,11 +1,16 @@
+import { reportFormats, type ReportFormat } from './exports.ts';
 import type { BundleSize, BundleSizeResult } from './sections/bundle-size.ts';
 import type { ClientOverheadResult } from './sections/client-overhead.ts';
+import type { DatasetLoadResult } from './sections/dataset-load.ts';
 import type { SoakResult } from './sections/mock-load.ts';
 import type { StartupResult } from './sections/mock-startup.ts';
 import type { ThroughputResult } from './sections/mock-throughput.ts';
+import type { MonthsResult } from './sections/report-months.ts';
+import type { YearResult } from './sections/report-year.ts';
 import type { RepoTimesResult } from './sections/repo-times.ts';
 import type { StreamingResult } from './sections/streaming.ts';
 import type { LoadResult } from './load.ts';
+import { median } from './stats.ts';
 
 export interface Results {
   client?: ClientOverheadResult;
@@ -13,6 +18,9 @@ export interface Results {
   startup?: { mock: StartupResult; bare: StartupResult; prism: StartupResult };
   throughput?: { mock: ThroughputResult; bare: ThroughputResult; prism: ThroughputResult };
   load?: SoakResult;
+  months?: MonthsResult;
+  year?: YearResult;
+  dataset?: DatasetLoadResult;
   repo?: RepoTimesResult;
   bundle?: BundleSizeResult;
 }
@@ -99,10 +107,20 @@ function throughputRows({ throughput }: Results): Row[] {
     };
   });
   if (mock.mixed && prism.mixed) {
+    const times = mock.mixed.requestsPerSecond / prism.mixed.requestsPerSecond;
     rows.push({
       measurement: `Mock, mixed requests (every export, half of them new bodies), ${mock.mixed.connections} connections`,
-      result: `${load(mock.mixed)} (${ratio(mock.mixed.requestsPerSecond / prism.mixed.requestsPerSecond)} Prism CLI)`,
+      result: `${load(mock.mixed)} (${ratio(times)} Prism CLI)`,
       baseline: `Prism CLI ${load(prism.mixed)}`,
+      target: '≥ 3× Prism CLI req/s and p99 ≤ 50 ms',
+      met: times >= 3 && mock.mixed.p99Ms <= 50,
+    });
+  }
+  if (mock.mixedCsv && prism.mixedCsv) {
+    rows.push({
+      measurement: `Mock, the same mix over the CSV exports only (breakdown of the row above: no XLSX or PDF), ${mock.mixedCsv.connections} connections`,
+      result: `${load(mock.mixedCsv)} (${ratio(mock.mixedCsv.requestsPerSecond / prism.mixedCsv.requestsPerSecond)} Prism CLI)`,
+      baseline: `Prism CLI ${load(prism.mixedCsv)}`,
       target: '—',
     });
   }
@@ -119,6 +137,62 @@ function loadRows({ load: soak }: Results): Row[] {
       baseline: `warm-up: ${soak.warmUpRequests.toLocaleString('en-US')} requests of the same mix`,
       target: '0 failed, RSS after ≤ RSS after warm-up + 30 MB',
       met: soak.run.failed === 0 && soak.run.requests >= 20_000 && growth <= 30 * MB,
+    },
+  ];
+}
+
+const formatName: Record<ReportFormat, string> = { csv: 'CSV', xlsx: 'XLSX', pdf: 'PDF' };
+
+function monthRows({ months }: Results): Row[] {
+  if (!months) return [];
+  return reportFormats.map((format) => {
+    const { runs, medianColdMs, medianCachedMs } = months[format];
+    return {
+      measurement: `Mock: a month of the built-in workspace's detailed report as ${formatName[format]}, cold (median of ${runs.length} months, each new to the mock)`,
+      result: `${ms(medianColdMs)} (${kb(median(runs.map((run) => run.bytes)))})`,
+      baseline: `${ms(medianCachedMs)}, the same request repeated (from the mock's cache)`,
+      target: '—',
+    };
+  });
+}
+
+function yearRows({ year }: Results): Row[] {
+  if (!year) return [];
+  return reportFormats.map((format) => {
+    const run = year[format];
+    return {
+      measurement: `Mock: a year (${run.year}) of the built-in workspace's detailed report as ${formatName[format]}, cold (first request)`,
+      result: `${ms(run.coldMs)} (${kb(run.bytes)})`,
+      baseline: `${ms(run.cachedMs)}, the same request repeated (from the mock's cache)`,
+      target: '—',
+    };
+  });
+}
+
+function datasetRows({ dataset }: Results): Row[] {
+  if (!dataset) return [];
+  const entries = dataset.entries.toLocaleString('en-US');
+  return [
+    {
+      measurement: `Mock with a ${entries}-entry dataset (\`--data\`, ${mb(dataset.fileBytes)} of JSON): process start to first 200 (median of ${dataset.withData.length})`,
+      result: seconds(dataset.medianWithDataMs / 1000),
+      baseline: `without \`--data\` (built-in workspace) ${seconds(dataset.medianBuiltInMs / 1000)}`,
+      target: '≤ 3 s',
+      met: dataset.medianWithDataMs <= 3000,
+    },
+    {
+      measurement: `Mock with the ${entries}-entry dataset: peak RSS (VmHWM), after the year's CSV below`,
+      result: `${mb(dataset.peakRssBytes)} (${mb(dataset.peakRssLoadedBytes)} after its first 200)`,
+      baseline: `without \`--data\`, after its first 200: ${mb(dataset.builtInPeakRssBytes)}`,
+      target: '≤ 500 MB',
+      met: dataset.peakRssBytes <= 500 * MB,
+    },
+    {
+      measurement: `Mock with the ${entries}-entry dataset: the year's detailed report as CSV (${dataset.yearCsv.rows.toLocaleString('en-US')} rows), cold (first request)`,
+      result: `${ms(dataset.yearCsv.coldMs)} (${mb(dataset.yearCsv.bytes)})`,
+      baseline: `${ms(dataset.yearCsv.cachedMs)}, the same request repeated (from the mock's cache)`,
+      target: '≤ 1 s',
+      met: dataset.yearCsv.coldMs <= 1000,
     },
   ];
 }
@@ -168,7 +242,9 @@ function bundleRows({ bundle }: Results): Row[] {
 }
 
 export function rowsOf(results: Results): Row[] {
-  return [clientRows, streamingRows, startupRows, throughputRows, loadRows, repoRows, bundleRows].flatMap((rows) => rows(results));
+  return [clientRows, streamingRows, startupRows, throughputRows, loadRows, monthRows, yearRows, datasetRows, repoRows, bundleRows].flatMap((rows) =>
+    rows(results),
+  );
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');

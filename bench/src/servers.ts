@@ -1,5 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
-import { detailedCsv, jsonHeaders, mockCliPath, mockSpecPath, prismCliPath } from './exports.ts';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { detailedCsv, detailedReportPath, jsonHeaders, mockCliPath, mockSpecPath, prismCliPath } from './exports.ts';
 import { freePort, host, sleep, startProcess, stopProcess } from './processes.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -7,6 +10,10 @@ import { fileURLToPath } from 'node:url';
 export interface ServerKind {
   name: string;
   args(port: number): string[];
+  /** Run before the process is spawned, outside its start-up time. */
+  prepare?(): Promise<void>;
+  /** The request polled until it answers 200; default: the detailed CSV export with the spec's example body. */
+  probe?: { path: string; body: unknown };
 }
 
 export const mockCli: ServerKind = {
@@ -14,9 +21,41 @@ export const mockCli: ServerKind = {
   args: (port) => [mockCliPath, '--port', String(port), '--host', host],
 };
 
+/** The mock's CLI computing its files from a dataset file; polled with the same request as `mockCli`, on the dataset's workspace. */
+export const mockCliWithData = (file: string, workspaceId: number): ServerKind => ({
+  name: 'toggl-exports-mock (CLI) --data',
+  args: (port) => [...mockCli.args(port), '--data', file],
+  probe: { path: detailedReportPath(workspaceId, 'csv'), body: detailedCsv.body },
+});
+
+/** The mock's answer to the detailed CSV request, which the bare server sends (servers/same-bytes-server.ts). */
+const mockAnswerFile = path.join(tmpdir(), `toggl-exports-bench-${process.pid}-answer.json`);
+let mockAnswerSaved: Promise<void> | undefined;
+
+/** The mock computes its files, so the bytes are asked of a mock CLI, once per run. */
+async function saveMockAnswer(): Promise<void> {
+  const mock = await startServer(mockCli);
+  try {
+    const response = await fetch(`${mock.url}${detailedCsv.path}`, {
+      method: 'POST',
+      headers: jsonHeaders,
+      body: JSON.stringify(detailedCsv.body),
+      signal: AbortSignal.timeout(5000),
+    });
+    const body = Buffer.from(await response.arrayBuffer());
+    if (response.status !== 200) throw new Error(`the mock answered the detailed CSV request with ${response.status}: ${body}`);
+    const headers = { 'Content-Type': response.headers.get('content-type'), 'Content-Disposition': response.headers.get('content-disposition') };
+    writeFileSync(mockAnswerFile, JSON.stringify({ headers, body: body.toString('base64') }));
+    process.once('exit', () => rmSync(mockAnswerFile, { force: true }));
+  } finally {
+    await mock.stop();
+  }
+}
+
 export const bareNodeHttp: ServerKind = {
   name: 'bare node:http, same bytes',
-  args: (port) => [fileURLToPath(new URL('./servers/same-bytes-server.js', import.meta.url)), String(port)],
+  args: (port) => [fileURLToPath(new URL('./servers/same-bytes-server.js', import.meta.url)), String(port), mockAnswerFile],
+  prepare: () => (mockAnswerSaved ??= saveMockAnswer()),
 };
 
 /** Prism's own CLI serving the mock's spec; request logging turned down so the baseline is as fast as it gets. */
@@ -36,12 +75,12 @@ export interface RunningServer {
 const firstRequestTimeoutMs = 30_000;
 
 /** One valid export request; resolves to its status, or undefined while nothing listens yet. */
-async function tryExport(url: string): Promise<number | undefined> {
+async function tryExport(url: string, probe: { path: string; body: unknown }): Promise<number | undefined> {
   try {
-    const response = await fetch(`${url}${detailedCsv.path}`, {
+    const response = await fetch(`${url}${probe.path}`, {
       method: 'POST',
       headers: jsonHeaders,
-      body: JSON.stringify(detailedCsv.body),
+      body: JSON.stringify(probe.body),
       signal: AbortSignal.timeout(5000),
     });
     await response.arrayBuffer();
@@ -56,6 +95,7 @@ async function tryExport(url: string): Promise<number | undefined> {
  * answers 200; the time from spawn to that answer is its start-up time.
  */
 export async function startServer(kind: ServerKind): Promise<RunningServer> {
+  await kind.prepare?.();
   const port = await freePort();
   const url = `http://${host}:${port}`;
   const spawnedAt = performance.now();
@@ -63,7 +103,7 @@ export async function startServer(kind: ServerKind): Promise<RunningServer> {
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
   for (;;) {
-    const status = await tryExport(url);
+    const status = await tryExport(url, kind.probe ?? detailedCsv);
     const elapsed = performance.now() - spawnedAt;
     if (status === 200) return { child, url, msToFirst200: elapsed, stop: () => stopProcess(child) };
     const failure =

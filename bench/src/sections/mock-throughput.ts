@@ -1,4 +1,5 @@
-import { loadSample, summarizeLoad, type LoadResult, type LoadSample } from '../load.ts';
+import { csvExportRequests } from '../exports.ts';
+import { loadSample, summarizeLoad, type LoadOptions, type LoadResult, type LoadSample } from '../load.ts';
 import { bareNodeHttp, mockCli, prismCli, startServer, type RunningServer, type ServerKind } from '../servers.ts';
 
 export interface ThroughputResult {
@@ -7,13 +8,15 @@ export interface ThroughputResult {
   same: LoadResult[];
   /** A mix of repeated and never-seen requests over every export, at 64 connections (not for the bare server, which ignores requests). */
   mixed?: LoadResult;
+  /** The same mix over the CSV exports only: the part of `mixed` that needs neither the XLSX nor the PDF writer. */
+  mixedCsv?: LoadResult;
 }
 
 /** Each figure is this many one-second slices per server, the servers taking turns, so a busy moment on the machine touches all of them. */
 const rounds = 5;
 const maxRequestsPerSlice = 100_000;
 
-async function inTurns(servers: RunningServer[], options: { connections: number; mixed?: boolean }): Promise<LoadResult[]> {
+async function inTurns(servers: RunningServer[], options: Pick<LoadOptions, 'connections' | 'mixed' | 'mixOf'>): Promise<LoadResult[]> {
   const samples: LoadSample[][] = servers.map(() => []);
   for (let round = 0; round < rounds; round++) {
     for (let turn = 0; turn < servers.length; turn++) {
@@ -38,10 +41,11 @@ export async function measureThroughput(): Promise<{ mock: ThroughputResult; bar
     const at10 = await inTurns(servers, { connections: 10 });
     const at64 = await inTurns(servers, { connections: 64 });
     const [mockMixed, prismMixed] = await inTurns([mock, prism], { connections: 64, mixed: true });
+    const [mockMixedCsv, prismMixedCsv] = await inTurns([mock, prism], { connections: 64, mixed: true, mixOf: csvExportRequests });
     return {
-      mock: { name: mockCli.name, same: [at10[0]!, at64[0]!], mixed: mockMixed! },
+      mock: { name: mockCli.name, same: [at10[0]!, at64[0]!], mixed: mockMixed!, mixedCsv: mockMixedCsv! },
       bare: { name: bareNodeHttp.name, same: [at10[1]!, at64[1]!] },
-      prism: { name: prismCli.name, same: [at10[2]!, at64[2]!], mixed: prismMixed! },
+      prism: { name: prismCli.name, same: [at10[2]!, at64[2]!], mixed: prismMixed!, mixedCsv: prismMixedCsv! },
     };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));

@@ -54,11 +54,16 @@ module.exports = async function exercise({ main, node, raw, mockServer, engine, 
 
   // The mock server's library entry, in this module system, with a server of its own computing from the dataset above.
   const ownServer = await mockServer.startMockServer({ port: 0, data: dataset });
-  const ownClient = main.createTogglExportsClient(credentials, { baseUrl: ownServer.url });
-  const libraryCsv = await (await ownClient.exportWeeklyReportCsv({ workspaceId: 77, body: week })).text();
-  const detailed = new Uint8Array(await (await ownClient.exportDetailedReport({ workspaceId: 77, format: 'csv', body: week })).arrayBuffer());
-  const otherWorkspace = await ownClient.exportDetailedReport({ workspaceId: 1234567, format: 'csv', body: week }).catch((caught) => caught);
-  await ownServer.close();
+  let libraryCsv, detailed, otherWorkspace;
+  try {
+    const ownClient = main.createTogglExportsClient(credentials, { baseUrl: ownServer.url });
+    libraryCsv = await (await ownClient.exportWeeklyReportCsv({ workspaceId: 77, body: week })).text();
+    detailed = new Uint8Array(await (await ownClient.exportDetailedReport({ workspaceId: 77, format: 'csv', body: week })).arrayBuffer());
+    otherWorkspace = await ownClient.exportDetailedReport({ workspaceId: 1234567, format: 'csv', body: week }).catch((caught) => caught);
+  } finally {
+    // A failed call must not leave a server that keeps this process alive.
+    await ownServer.close();
+  }
   // The report engine's entry computes the same file from the same dataset.
   const loaded = engine.loadDataset(dataset);
   const computed = await engine.exportReport(loaded.data, { operationId: 'exportDetailedReport', format: 'csv', workspaceId: 77, body: week });

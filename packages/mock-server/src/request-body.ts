@@ -54,7 +54,8 @@ export function isJsonContentType(header: string): boolean {
 
 export type ParsedJson = { ok: true; value: unknown } | { ok: false; message: string };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// A byte-order mark stays in the text, so that JSON.parse refuses it as Toggl's Go server does.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Where the first number too large for JSON's numbers is (`1e999999` parses to Infinity, which

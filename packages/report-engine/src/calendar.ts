@@ -8,7 +8,22 @@ const MS_PER_DAY = SECONDS_PER_DAY * 1000;
 
 /** Days since 1970-01-01 (negative before it). */
 export const dayNumber = (date: IsoDate): number => Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
-export const dateOfDayNumber = (day: number): IsoDate => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+
+/**
+ * Reports name the same few hundred days over and over (every entry's start and end), so each
+ * day's text is made once: this saves a Date per entry and keeps one string per day in memory.
+ */
+const dayNames = new Map<number, IsoDate>();
+const MAX_DAY_NAMES = 100_000;
+
+export function dateOfDayNumber(day: number): IsoDate {
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    if (dayNames.size >= MAX_DAY_NAMES) dayNames.clear();
+    dayNames.set(day, (name = new Date(day * MS_PER_DAY).toISOString().slice(0, 10)));
+  }
+  return name;
+}
 
 export const addDays = (date: IsoDate, days: number): IsoDate => dateOfDayNumber(dayNumber(date) + days);
 
@@ -37,7 +52,7 @@ export function firstOfQuarter(date: IsoDate): IsoDate {
 }
 
 /** At least two digits: `7` → `07`. */
-export const pad2 = (value: number): string => String(value).padStart(2, '0');
+export const pad2 = (value: number): string => (value < 10 ? `0${value}` : String(value));
 
 /** A clock time of day, given in seconds since midnight, as `HH:MM:SS`. */
 export function clockTime(secondsOfDay: number): string {

@@ -3,22 +3,43 @@ import { dateOfDayNumber, dayNumber, SECONDS_PER_DAY, type IsoDate, type LocalMo
 
 /*
  * Reports show each time entry in its user's local time. Asking Intl for a zone's offset costs
- * microseconds, which a dataset of 200,000 entries would pay twice per entry; offsets only
- * change on the quarter hour (every zone's transitions fall on one), so they are kept per
- * zone and quarter hour.
+ * microseconds, which a dataset of 200,000 entries would pay twice per entry. Offsets change a
+ * few times a year, always on a quarter hour: so the offset is kept per zone and UTC day, and a
+ * day whose start and end differ (a day with a change) is looked up per quarter hour.
  */
 
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
-const offsets = new Map<string, Map<number, number>>();
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Bounded, as each new day a request asks for adds to them. */
+const MAX_KEPT = 200_000;
+
+interface ZoneOffsets {
+  /** A UTC day's offset, or `null` for a day with a change. */
+  days: Map<number, number | null>;
+  quarterHours: Map<number, number>;
+}
+const zones = new Map<string, ZoneOffsets>();
+
+function kept<T>(map: Map<number, T>, key: number, compute: () => T): T {
+  if (map.has(key)) return map.get(key) as T;
+  if (map.size >= MAX_KEPT) map.clear();
+  const value = compute();
+  map.set(key, value);
+  return value;
+}
 
 /** Minutes the zone is ahead of UTC at that instant. */
 function offsetMinutes(timeZone: string, epochMs: number): number {
-  let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  let zone = zones.get(timeZone);
+  if (!zone) zones.set(timeZone, (zone = { days: new Map(), quarterHours: new Map() }));
+  const day = Math.floor(epochMs / DAY_MS);
+  const whole = kept(zone.days, day, () => {
+    const first = tzOffset(timeZone, new Date(day * DAY_MS));
+    return first === tzOffset(timeZone, new Date((day + 1) * DAY_MS - 1)) ? first : null;
+  });
+  if (whole !== null) return whole;
   const quarter = Math.floor(epochMs / QUARTER_HOUR_MS);
-  let offset = zone.get(quarter);
-  if (offset === undefined) zone.set(quarter, (offset = tzOffset(timeZone, new Date(quarter * QUARTER_HOUR_MS))));
-  return offset;
+  return kept(zone.quarterHours, quarter, () => tzOffset(timeZone, new Date(quarter * QUARTER_HOUR_MS)));
 }
 
 /** Whether Intl knows the zone, e.g. `Europe/Tallinn` or `UTC`. */

@@ -1,7 +1,7 @@
 import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
-import { datasetSchema, type Dataset } from './dataset-schema.ts';
+import { datasetSchema } from './dataset-schema.ts';
 
 /** Something wrong with a dataset: where (a JSON path such as `$.time_entries[3].start`) and what. */
 export interface DatasetProblem {
@@ -13,11 +13,12 @@ export interface DatasetProblem {
 export const MAX_PROBLEMS = 10;
 
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
-export const isDateTime = (value: string): boolean => RFC_3339.test(value) && !Number.isNaN(Date.parse(value));
+/** The shape of an RFC 3339 date-time; whether it names a real moment (no 30 February) is checked when it is read. */
+const isDateTimeShape = (value: string): boolean => RFC_3339.test(value);
 
 let compiled: TypeCheck<typeof datasetSchema> | undefined;
 function checker(): TypeCheck<typeof datasetSchema> {
-  if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', isDateTime);
+  if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', isDateTimeShape);
   return (compiled ??= TypeCompiler.Compile(datasetSchema));
 }
 
@@ -91,4 +92,3 @@ export function schemaProblems(value: unknown): DatasetProblem[] {
   return problems;
 }
 
-export const isDataset = (value: unknown): value is Dataset => checker().Check(value);

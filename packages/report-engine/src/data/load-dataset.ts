@@ -1,5 +1,5 @@
 import type { Dataset } from './dataset-schema.ts';
-import { isDateTime, MAX_PROBLEMS, schemaProblems, shown, type DatasetProblem } from './dataset-problems.ts';
+import { MAX_PROBLEMS, schemaProblems, shown, type DatasetProblem } from './dataset-problems.ts';
 import type { Client, Entry, Group, Project, ReportData, SavedReport, Tag, Task, User, Workspace } from './report-data.ts';
 import { entriesByDate } from './entries-by-date.ts';
 import { localMoment, isTimeZone } from '../time-zones.ts';
@@ -44,6 +44,7 @@ export function loadDataset(value: unknown): DatasetResult {
   (dataset.projects ?? []).forEach((project, index) => refersTo('clients', project.client_id, `$.projects[${index}].client_id`));
   (dataset.tasks ?? []).forEach((task, index) => refersTo('projects', task.project_id, `$.tasks[${index}].project_id`));
   const taskProject = new Map((dataset.tasks ?? []).map((task) => [task.id, task.project_id]));
+  const times: (EntryTimes | undefined)[] = [];
   (dataset.time_entries ?? []).forEach((entry, index) => {
     const at = `$.time_entries[${index}]`;
     refersTo('workspaces', entry.workspace_id, `${at}.workspace_id`);
@@ -53,8 +54,9 @@ export function loadDataset(value: unknown): DatasetResult {
     entry.tag_ids?.forEach((id, tag) => refersTo('tags', id, `${at}.tag_ids[${tag}]`));
     const taskOf = entry.task_id === null || entry.task_id === undefined ? undefined : taskProject.get(entry.task_id);
     if (taskOf !== undefined && taskOf !== entry.project_id) problems.add(`${at}.task_id`, `task ${entry.task_id} belongs to project ${taskOf}, not to the entry's project ${entry.project_id ?? 'null'}`);
-    const timing = timingProblem(entry);
-    if (timing) problems.add(`${at}.${timing.field}`, timing.message);
+    const timing = entryTimes(entry);
+    if ('problem' in timing) problems.add(`${at}.${timing.field}`, timing.problem);
+    else times[index] = timing;
   });
   const tokens = new Map<string, number>();
   (dataset.saved_reports ?? []).forEach((report, index) => {
@@ -66,7 +68,7 @@ export function loadDataset(value: unknown): DatasetResult {
     else tokens.set(report.token, index);
   });
   if (problems.list.length > 0) return { ok: false, problems: problems.list };
-  return { ok: true, data: reportDataOf(dataset) };
+  return { ok: true, data: reportDataOf(dataset, times as EntryTimes[]) };
 }
 
 class ProblemList {
@@ -86,25 +88,42 @@ function uniqueIds(dataset: Dataset, collection: Exclude<keyof Dataset, '$schema
   return new Set(firstIndex.keys());
 }
 
-/** Seconds from start to stop, when an entry has a stop; a stop before its start is a problem. */
-function timingProblem(entry: Item<'time_entries'>): { field: string; message: string } | undefined {
-  if (!isDateTime(entry.start)) return undefined; // the schema has reported it
-  if (entry.stop === null || entry.stop === undefined) return undefined;
-  const seconds = (Date.parse(entry.stop) - Date.parse(entry.start)) / 1000;
-  if (seconds < 0) return { field: 'stop', message: `${shown(entry.stop)} is before the entry's start ${shown(entry.start)}` };
-  if (entry.duration !== undefined && Math.abs(entry.duration - seconds) > 1) {
-    return { field: 'duration', message: `${entry.duration} seconds disagrees with start and stop, which are ${Math.round(seconds)} seconds apart` };
+/** An entry's times, read once: when it started and was last changed, and how long it ran (`undefined` while it runs). */
+interface EntryTimes {
+  startsAt: number;
+  seconds: number | undefined;
+  updatedAt: number;
+}
+
+const realMoment = (field: string, value: string): number | { field: string; problem: string } => {
+  const moment = Date.parse(value);
+  return Number.isNaN(moment) ? { field, problem: `${shown(value)} is not a moment that exists` } : moment;
+};
+
+/** The entry's times; or a stop before its start, a duration that disagrees with them, or a date-time that names no real moment. */
+function entryTimes(entry: Item<'time_entries'>): EntryTimes | { field: string; problem: string } {
+  const startsAt = realMoment('start', entry.start);
+  if (typeof startsAt !== 'number') return startsAt;
+  let seconds = entry.duration !== undefined && entry.duration >= 0 ? entry.duration : undefined;
+  if (entry.stop !== null && entry.stop !== undefined) {
+    const stopsAt = realMoment('stop', entry.stop);
+    if (typeof stopsAt !== 'number') return stopsAt;
+    const apart = Math.round((stopsAt - startsAt) / 1000);
+    if (apart < 0) return { field: 'stop', problem: `${shown(entry.stop)} is before the entry's start ${shown(entry.start)}` };
+    if (entry.duration !== undefined && Math.abs(entry.duration - apart) > 1) {
+      return { field: 'duration', problem: `${entry.duration} seconds disagrees with start and stop, which are ${apart} seconds apart` };
+    }
+    seconds = apart;
   }
-  return undefined;
+  const updatedAt = entry.at === undefined ? undefined : realMoment('at', entry.at);
+  if (updatedAt !== undefined && typeof updatedAt !== 'number') return updatedAt;
+  return { startsAt, seconds, updatedAt: updatedAt ?? startsAt + (seconds ?? 0) * 1000 };
 }
 
-/** The entry's length in seconds, or undefined while it runs. */
-function durationOf(entry: Item<'time_entries'>): number | undefined {
-  if (entry.stop !== null && entry.stop !== undefined) return Math.round((Date.parse(entry.stop) - Date.parse(entry.start)) / 1000);
-  return entry.duration !== undefined && entry.duration >= 0 ? entry.duration : undefined;
-}
+/** An entry without tags shares this list. */
+const NO_TAGS: readonly number[] = Object.freeze([]);
 
-function reportDataOf(dataset: Dataset): ReportData {
+function reportDataOf(dataset: Dataset, times: readonly EntryTimes[]): ReportData {
   const groupIdsOf = new Map<number, number[]>();
   for (const group of dataset.groups ?? []) for (const userId of group.user_ids ?? []) groupIdsOf.set(userId, [...(groupIdsOf.get(userId) ?? []), group.id]);
   const users = new Map<number, User>(
@@ -136,11 +155,10 @@ function reportDataOf(dataset: Dataset): ReportData {
   const byTagName = (a: number, b: number) => compareText(tags.get(a)?.name ?? '', tags.get(b)?.name ?? '') || a - b;
 
   const entriesOf = new Map<number, Entry[]>();
-  for (const raw of dataset.time_entries ?? []) {
-    const durationSeconds = durationOf(raw);
-    if (durationSeconds === undefined) continue;
+  (dataset.time_entries ?? []).forEach((raw, index) => {
+    const { startsAt, seconds: durationSeconds, updatedAt } = times[index] as EntryTimes;
+    if (durationSeconds === undefined) return;
     const user = users.get(raw.user_id) as User;
-    const startsAt = Date.parse(raw.start);
     const entry: Entry = {
       id: raw.id,
       userId: raw.user_id,
@@ -148,17 +166,17 @@ function reportDataOf(dataset: Dataset): ReportData {
       taskId: raw.task_id ?? null,
       description: raw.description ?? '',
       billable: raw.billable ?? false,
-      tagIds: [...(raw.tag_ids ?? [])].sort(byTagName),
+      tagIds: raw.tag_ids && raw.tag_ids.length > 0 ? [...raw.tag_ids].sort(byTagName) : NO_TAGS,
       start: localMoment(startsAt, user.timeZone),
       end: localMoment(startsAt + durationSeconds * 1000, user.timeZone),
       durationSeconds,
       startsAt,
-      updatedAt: raw.at === undefined ? startsAt + durationSeconds * 1000 : Date.parse(raw.at),
+      updatedAt,
     };
     const list = entriesOf.get(raw.workspace_id);
     if (list) list.push(entry);
     else entriesOf.set(raw.workspace_id, [entry]);
-  }
+  });
 
   const workspaces = new Map<number, Workspace>(
     dataset.workspaces.map((workspace) => [

@@ -69,7 +69,8 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   });
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(columns.map((column, index) => cellValue(column.kind, row[index] ?? null, report.style)));
-  const written = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  // Stored, not compressed: the entries are compressed once, below, when they are re-packed.
+  const written = new Uint8Array((await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer);
 
   // exceljs stamps every zip entry with the current time: re-pack the same entries, in the same
   // order, stamped with the export moment. Zip times are local wall-clock fields, read by fflate

@@ -67,14 +67,13 @@ function improved(seconds: number): string {
 
 export function formatDuration(seconds: number, format: DurationFormat): string {
   if (format === 'decimal') return hundredths(hundredthsOfHour(seconds));
-  return format === 'improved' ? improved(seconds) : classic(seconds);
+  return format === 'improved' ? improved(seconds) : memo(classicTexts, seconds, () => classic(seconds));
 }
 
 export function formatDate(date: IsoDate, format: DateFormat): string {
+  if (format === 'YYYY-MM-DD') return date;
   const [year = '', month = '', day = ''] = date.split('-');
   switch (format) {
-    case 'YYYY-MM-DD':
-      return date;
     case 'MM/DD/YYYY':
       return `${month}/${day}/${year}`;
     case 'MM-DD-YYYY':
@@ -88,7 +87,21 @@ export function formatDate(date: IsoDate, format: DateFormat): string {
   }
 }
 
+/** Times of day and durations under a day repeat from row to row: each text is made once per clock. */
+const MEMO_SECONDS = 24 * 3600;
+const clockTexts: Record<Clock, string[]> = { 'HH:MM:SS': [], 'HH:MM': [], 'h:MM AM': [] };
+const classicTexts: string[] = [];
+
+function memo(texts: string[], seconds: number, make: () => string): string {
+  if (seconds < 0 || seconds >= MEMO_SECONDS || !Number.isInteger(seconds)) return make();
+  return (texts[seconds] ??= make());
+}
+
 export function formatClock(secondsOfDay: number, clock: Clock): string {
+  return memo(clockTexts[clock], secondsOfDay, () => clockText(secondsOfDay, clock));
+}
+
+function clockText(secondsOfDay: number, clock: Clock): string {
   const hours = Math.floor(secondsOfDay / HOUR);
   const minutes = pad2(Math.floor((secondsOfDay % HOUR) / MINUTE));
   if (clock === 'HH:MM:SS') return `${pad2(hours)}:${minutes}:${pad2(secondsOfDay % MINUTE)}`;

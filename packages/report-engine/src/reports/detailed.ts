@@ -2,7 +2,7 @@ import type { LocalMoment } from '../calendar.ts';
 import { byStart } from '../data/entries-by-date.ts';
 import type { Entry, Workspace } from '../data/report-data.ts';
 import type { components } from '../generated/openapi.ts';
-import { entryFilter } from '../request/filters.ts';
+import { selectEntries } from '../request/filters.ts';
 import { periodOf } from '../request/period.ts';
 import { roundingOf } from '../request/rounding.ts';
 import { compareText } from '../text-order.ts';
@@ -89,12 +89,16 @@ export function detailedColumns(workspace: Workspace, hideAmounts: boolean): Col
 export function detailedReport(input: ReportInput<DetailedBody>): Report {
   const { workspace, body, format } = input;
   const period = periodOf(body, input.today);
-  const selected = workspace.entriesBetween(period.start, period.end).filter(entryFilter(body, workspace));
+  const selected = selectEntries(workspace.entriesBetween(period.start, period.end), body, workspace);
   const priced = priceEntries(selected, workspace, roundingOf(body, workspace));
   const lines = body.grouped ? groupSimilar(priced) : priced.map(lineOf);
   const orderBy = body.order_by ?? 'date';
-  const order = lineOrder(orderBy, workspace);
-  lines.sort(body.order_dir === 'DESC' ? (a, b) => order(b, a) : order);
+  // Entries (and groups of them, by their first) come by date already: sorting a year of them again costs more than the rest of the report.
+  if (orderBy !== 'date') {
+    const order = lineOrder(orderBy, workspace);
+    lines.sort(order);
+  }
+  if (body.order_dir === 'DESC') lines.reverse();
 
   const hideAmounts = body.hide_amounts === true;
   const columns = detailedColumns(workspace, hideAmounts);
@@ -114,7 +118,7 @@ export function detailedReport(input: ReportInput<DetailedBody>): Report {
       end.date,
       end.seconds,
       seconds,
-      entry.tagIds.map((id) => workspace.tags.get(id)?.name ?? '').join(', ') || null,
+      entry.tagIds.length === 0 ? null : entry.tagIds.map((id) => workspace.tags.get(id)?.name ?? '').join(', '),
     ];
     if (!hideAmounts) cells.push(amountCents);
     return cells;

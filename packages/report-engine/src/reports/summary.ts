@@ -1,6 +1,6 @@
 import type { Workspace } from '../data/report-data.ts';
 import type { components } from '../generated/openapi.ts';
-import { entryFilter } from '../request/filters.ts';
+import { selectEntries } from '../request/filters.ts';
 import { periodOf } from '../request/period.ts';
 import { invalidValue } from '../request/request-error.ts';
 import { roundingOf } from '../request/rounding.ts';
@@ -80,7 +80,7 @@ export function summaryReport(input: ReportInput<SummaryBody>): Report {
   const grouping = dimension(groupingName, workspace);
   const subGrouping = dimension(subName, workspace);
   const period = periodOf(body, input.today);
-  const selected = workspace.entriesBetween(period.start, period.end).filter(entryFilter(body, workspace));
+  const selected = selectEntries(workspace.entriesBetween(period.start, period.end), body, workspace);
   const priced = priceEntries(selected, workspace, roundingOf(body, workspace));
 
   let groups: Group[] = [...groupBy(priced, ({ entry }) => grouping.keyOf(entry))].map(([key, members]) => ({ key, members }));

@@ -1,6 +1,6 @@
 import { datesBetween, dayCount, WEEKDAY_NAMES, weekday } from '../calendar.ts';
 import type { components } from '../generated/openapi.ts';
-import { entryFilter } from '../request/filters.ts';
+import { selectEntries } from '../request/filters.ts';
 import { periodOf } from '../request/period.ts';
 import { invalidValue, oneOf } from '../request/request-error.ts';
 import { roundingOf } from '../request/rounding.ts';
@@ -38,7 +38,7 @@ export function weeklyReport(input: ReportInput<WeeklyBody>): Report {
     ...(body.group_by_task ? ['tasks'] as const : []),
   ].map((name) => dimension(name, workspace));
 
-  const selected = workspace.entriesBetween(period.start, period.end).filter(entryFilter(body, workspace));
+  const selected = selectEntries(workspace.entriesBetween(period.start, period.end), body, workspace);
   const priced = priceEntries(selected, workspace, roundingOf(body, workspace));
   const value = (members: readonly PricedEntry[]): number | null => {
     if (amounts) return members.some((member) => member.amountCents !== null) ? sumOf(members, (member) => member.amountCents) : null;

@@ -4,6 +4,8 @@ import type { components } from '../generated/openapi.ts';
 type ReportFilters = components['schemas']['ReportFilters'];
 type Predicate = (entry: Entry) => boolean;
 
+const KEEP_ALL: Predicate = () => true;
+
 /**
  * `[101, 102]` keeps those IDs; a `null` in the list (`[null]`, `[null, 101]`) also keeps
  * records that have none. An empty list filters nothing, like a list left out.
@@ -40,5 +42,12 @@ export function entryFilter(body: ReportFilters, workspace: Workspace): Predicat
     min === undefined ? undefined : (entry: Entry) => entry.durationSeconds >= min,
     max === undefined ? undefined : (entry: Entry) => entry.durationSeconds <= max,
   ].filter((predicate): predicate is Predicate => predicate !== undefined);
+  if (predicates.length === 0) return KEEP_ALL;
   return (entry) => predicates.every((predicate) => predicate(entry));
+}
+
+/** The entries of `entries` that the body's filters select: all of them, without a copy, when it sets none. */
+export function selectEntries(entries: readonly Entry[], body: ReportFilters, workspace: Workspace): readonly Entry[] {
+  const keep = entryFilter(body, workspace);
+  return keep === KEEP_ALL ? entries : entries.filter(keep);
 }
