@@ -16,6 +16,13 @@ Options:
       --docs FILE   also serve this HTML file (such as the rendered API docs) at /docs/
   -h, --help        show this help`;
 
+/** Why a file given on the command line cannot be read, by the error's code. */
+const unreadable: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+};
+
 function fail(message: string): never {
   console.error(`toggl-exports-mock: ${message}\n\n${usage}`);
   process.exit(2);
@@ -90,7 +97,7 @@ try {
 } catch (error) {
   const { code, path, message } = error as NodeJS.ErrnoException;
   if (error instanceof DatasetError) console.error(`toggl-exports-mock: ${message}`);
-  else if (code === 'ENOENT' && args.data !== undefined && path === args.data) console.error(`toggl-exports-mock: cannot read --data file '${args.data}'`);
+  else if (args.data !== undefined && path === args.data && code !== undefined) console.error(`toggl-exports-mock: cannot read --data file '${args.data}': ${unreadable[code] ?? message}`);
   else if (code === 'EADDRINUSE') console.error(`toggl-exports-mock: port ${args.port} on ${args.host} is already in use; choose another with --port`);
   // Only the docs file itself: a missing file of the package (Prism's operations) is not the user's --docs.
   else if (code === 'ENOENT' && args.docs !== undefined && path === args.docs) console.error(`toggl-exports-mock: cannot read --docs file '${args.docs}'`);

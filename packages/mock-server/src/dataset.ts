@@ -17,7 +17,12 @@ export class DatasetError extends Error {
 }
 
 async function readDatasetFile(file: string): Promise<unknown> {
-  const text = await readFile(file, 'utf8');
+  // Editors on Windows may start a UTF-8 file with a byte-order mark, which JSON.parse refuses.
+  const read = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    error.path ??= file; // a folder's EISDIR names no path, and the command line says which file could not be read
+    throw error;
+  });
+  const text = read.replace(/^\uFEFF/, '');
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { Dataset } from './dataset-schema.ts';
-import { MAX_PROBLEMS, schemaProblems, shown, type DatasetProblem } from './dataset-problems.ts';
-import type { Client, Entry, Group, Project, ReportData, SavedReport, Tag, Task, User, Workspace } from './report-data.ts';
+import { epochOfDateTime, MAX_PROBLEMS, schemaProblems, shown, type DatasetProblem } from './dataset-problems.ts';
+import type { Client, Entry, Group, Project, ReportData, Rounding, SavedReport, Tag, Task, User, Workspace } from './report-data.ts';
 import { entriesByDate } from './entries-by-date.ts';
 import { localMoment, isTimeZone } from '../time-zones.ts';
 import { compareText } from '../text-order.ts';
@@ -96,14 +96,18 @@ interface EntryTimes {
 }
 
 const realMoment = (field: string, value: string): number | { field: string; problem: string } => {
-  const moment = Date.parse(value);
-  return Number.isNaN(moment) ? { field, problem: `${shown(value)} is not a moment that exists` } : moment;
+  const moment = epochOfDateTime(value);
+  return moment === undefined ? { field, problem: `${shown(value)} names no moment that exists; expected a date-time such as 2026-10-01T09:30:00+02:00` } : moment;
 };
 
 /** The entry's times; or a stop before its start, a duration that disagrees with them, or a date-time that names no real moment. */
 function entryTimes(entry: Item<'time_entries'>): EntryTimes | { field: string; problem: string } {
   const startsAt = realMoment('start', entry.start);
   if (typeof startsAt !== 'number') return startsAt;
+  const stopped = entry.stop !== null && entry.stop !== undefined;
+  if (!stopped && entry.duration === undefined) {
+    return { field: 'duration', problem: 'is missing, and so is stop: give either (a negative duration and no stop mark a running entry)' };
+  }
   let seconds = entry.duration !== undefined && entry.duration >= 0 ? entry.duration : undefined;
   if (entry.stop !== null && entry.stop !== undefined) {
     const stopsAt = realMoment('stop', entry.stop);
@@ -186,10 +190,7 @@ function reportDataOf(dataset: Dataset, times: readonly EntryTimes[]): ReportDat
         name: workspace.name,
         currency: workspace.default_currency ?? '',
         defaultRateCents: cents(workspace.default_hourly_rate),
-        rounding:
-          workspace.rounding_minutes === undefined || workspace.rounding_minutes === 0
-            ? null
-            : { direction: (workspace.rounding ?? 0) as -1 | 0 | 1, minutes: workspace.rounding_minutes },
+        rounding: { direction: (workspace.rounding ?? 0) as Rounding['direction'], minutes: workspace.rounding_minutes ?? 0 },
         users,
         groups,
         clients,

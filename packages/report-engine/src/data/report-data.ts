@@ -69,7 +69,7 @@ export interface Entry {
   updatedAt: number;
 }
 
-/** Default rounding of a workspace: the step, and whether durations go to the nearest step (0), up (1) or down (-1). */
+/** Rounding: the step in minutes (0 for none), and whether durations go to the nearest step (0), up (1) or down (-1). */
 export interface Rounding {
   direction: -1 | 0 | 1;
   minutes: number;
@@ -81,7 +81,8 @@ export interface Workspace {
   /** ISO 4217 code such as `EUR`, or `''` when the workspace has none. */
   currency: string;
   defaultRateCents: number | null;
-  rounding: Rounding | null;
+  /** What a request that sets no rounding gets, field by field. */
+  rounding: Rounding;
   users: ReadonlyMap<number, User>;
   groups: ReadonlyMap<number, Group>;
   clients: ReadonlyMap<number, Client>;

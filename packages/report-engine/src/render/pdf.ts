@@ -12,6 +12,8 @@ const PAD_Y = 2.5;
 const MARGIN = 36;
 const FOOTER_GAP = 14;
 const MAX_TEXT_COLUMN_WIDTH = 190;
+/** Longer cells are cut with an ellipsis, so that no row outgrows a page; the CSV and XLSX keep them whole. */
+const MAX_CELL_CHARACTERS = 300;
 const GREY = '#555555';
 const RULE = '#bbbbbb';
 
@@ -31,6 +33,8 @@ interface Layout {
 }
 
 type Doc = PDFKit.PDFDocument;
+
+const shortened = (text: string): string => (text.length > MAX_CELL_CHARACTERS ? `${text.slice(0, MAX_CELL_CHARACTERS - 1)}…` : text);
 
 /** Measures texts in one font, each distinct text once: names, dates and descriptions repeat from row to row. */
 function measurer(doc: Doc, font: string): (texts: string[]) => Row {
@@ -67,19 +71,30 @@ function columnWidths(doc: Doc, layout: Omit<Layout, 'widths'>): number[] {
   return needed.map((width, index) => (isText[index] ? Math.min(width, (room * (shares[index] ?? 0)) / shareSum) : width));
 }
 
-/** Writes one table row at `y` and returns its height; a cell wider than its column wraps onto more lines. */
-function writeRow(doc: Doc, layout: Layout, row: Row, y: number, font: string): number {
+/** How a row sits: how many lines each cell takes (a cell wider than its column wraps), and so the row's height. */
+interface RowLayout {
+  lines: number[];
+  height: number;
+  lineGap: number;
+}
+
+function layRow(doc: Doc, layout: Layout, row: Row, font: string): RowLayout {
   doc.font(font).fontSize(FONT_SIZE);
   const lineGap = LINE_HEIGHT - doc.currentLineHeight();
   const lines = row.texts.map((text, index) => {
     const inner = (layout.widths[index] ?? 0) - 2 * PAD_X;
     return (row.widths[index] ?? 0) <= inner ? 1 : Math.round(doc.heightOfString(text, { width: inner, lineGap }) / LINE_HEIGHT);
   });
-  const height = Math.max(1, ...lines) * LINE_HEIGHT + 2 * PAD_Y;
+  return { lines, height: Math.max(1, ...lines) * LINE_HEIGHT + 2 * PAD_Y, lineGap };
+}
+
+/** Writes one table row at `y`, laid out by `layRow`, with a rule under it. */
+function drawRow(doc: Doc, layout: Layout, row: Row, at: RowLayout, y: number, font: string): void {
+  doc.font(font).fontSize(FONT_SIZE);
   let x = MARGIN;
   row.texts.forEach((text, index) => {
     const width = layout.widths[index] ?? 0;
-    if ((lines[index] ?? 1) > 1) doc.text(text, x + PAD_X, y + PAD_Y, { width: width - 2 * PAD_X, lineGap });
+    if ((at.lines[index] ?? 1) > 1) doc.text(text, x + PAD_X, y + PAD_Y, { width: width - 2 * PAD_X, lineGap: at.lineGap });
     else if (text !== '') {
       // A single line goes down without pdfkit's line wrapper, several times faster over thousands of rows.
       const right = NUMERIC_KINDS.has((layout.columns[index] as Column).kind);
@@ -87,8 +102,7 @@ function writeRow(doc: Doc, layout: Layout, row: Row, y: number, font: string): 
     }
     x += width;
   });
-  doc.moveTo(MARGIN, y + height).lineTo(MARGIN + layout.widths.reduce((sum, width) => sum + width, 0), y + height).lineWidth(0.4).strokeColor(RULE).stroke();
-  return height;
+  doc.moveTo(MARGIN, y + at.height).lineTo(MARGIN + layout.widths.reduce((sum, width) => sum + width, 0), y + at.height).lineWidth(0.4).strokeColor(RULE).stroke();
 }
 
 function writeHeading(doc: Doc, report: Report): number {
@@ -149,7 +163,7 @@ export async function renderPdf(report: Report): Promise<Uint8Array> {
   const partial = {
     columns,
     header: bold(columns.map((column) => column.header)),
-    body: table.rows.map((row) => plain(picked.map((index) => formatCell((table.columns[index] as Column).kind, row[index] ?? null, style)))),
+    body: table.rows.map((row) => plain(picked.map((index) => shortened(formatCell((table.columns[index] as Column).kind, row[index] ?? null, style))))),
     totals: bold(
       columns.map((column, position) => {
         const total = totals.get(column);
@@ -160,25 +174,28 @@ export async function renderPdf(report: Report): Promise<Uint8Array> {
   const layout: Layout = { ...partial, widths: columnWidths(doc, partial) };
 
   const bottom = doc.page.height - MARGIN - FOOTER_GAP;
+  const header = layRow(doc, layout, layout.header, BOLD);
   let y = writeHeading(doc, report);
-  y += writeRow(doc, layout, layout.header, y, BOLD);
-  for (const row of layout.body) {
-    if (y + LINE_HEIGHT * 2 > bottom) {
+  /** Writes a row where it fits whole: on this page, or on the next one under the column headers again. */
+  const place = (row: Row, font: string) => {
+    const at = layRow(doc, layout, row, font);
+    if (y + at.height > bottom) {
       doc.addPage();
-      y = MARGIN + writeRow(doc, layout, layout.header, MARGIN, BOLD);
+      drawRow(doc, layout, layout.header, header, MARGIN, BOLD);
+      y = MARGIN + header.height;
     }
-    y += writeRow(doc, layout, row, y, FONT);
-  }
+    drawRow(doc, layout, row, at, y, font);
+    y += at.height;
+  };
+  drawRow(doc, layout, layout.header, header, y, BOLD);
+  y += header.height;
+  for (const row of layout.body) place(row, FONT);
   if (layout.body.length === 0) {
     doc.font(FONT).fontSize(FONT_SIZE).fillColor(GREY).text('No time entries match this report.', MARGIN + PAD_X, y + PAD_Y, { lineBreak: false });
     doc.fillColor('black');
     y += LINE_HEIGHT + 2 * PAD_Y;
   }
-  if (y + LINE_HEIGHT * 2 > bottom) {
-    doc.addPage();
-    y = MARGIN;
-  }
-  writeRow(doc, layout, layout.totals, y, BOLD);
+  place(layout.totals, BOLD);
 
   const { start, count } = doc.bufferedPageRange();
   for (let page = start; page < start + count; page += 1) {

@@ -27,8 +27,16 @@ function numberFormat(kind: ColumnKind, style: CellStyle): string | undefined {
   }
 }
 
+/**
+ * XML readers turn a carriage return into a line feed, so OOXML writes it as `_x000D_` (and a
+ * text that already reads like such an escape with `_x005F_` first): Excel and exceljs turn both
+ * back into what the CSV holds.
+ */
+const xmlSafeText = (text: string): string => (/[\r_]/.test(text) ? text.replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_').replaceAll('\r', '_x000D_') : text);
+
 function cellValue(kind: ColumnKind, value: Cell, style: CellStyle): ExcelJS.CellValue {
-  if (value === null || typeof value === 'string') return value;
+  if (value === null) return null;
+  if (typeof value === 'string') return xmlSafeText(value);
   switch (kind) {
     case 'duration':
       return style.duration === 'decimal' ? hundredthsOfHour(value) / 100 : value / SECONDS_PER_DAY;

@@ -16,10 +16,10 @@ export const MAX_ROUNDING_MINUTES = 1440;
  * `rounding` rounds up and any negative one down, as 1 and -1 do.
  */
 export function roundingOf(body: RoundingFields, workspace: Workspace): Rounding | null {
-  const minutes = body.rounding_minutes ?? workspace.rounding?.minutes ?? 0;
+  const minutes = body.rounding_minutes ?? workspace.rounding.minutes;
   if (minutes < 0 || minutes > MAX_ROUNDING_MINUTES) throw invalidValue('rounding_minutes', `must be from 0 (no rounding) to ${MAX_ROUNDING_MINUTES} (a day)`);
   if (minutes === 0) return null;
-  return { direction: Math.sign(body.rounding ?? workspace.rounding?.direction ?? 0) as Rounding['direction'], minutes };
+  return { direction: Math.sign(body.rounding ?? workspace.rounding.direction) as Rounding['direction'], minutes };
 }
 
 const round = { [-1]: Math.floor, 0: Math.round, 1: Math.ceil } as const;

@@ -54,7 +54,7 @@ function builtInWorkspace(id: number): Workspace {
     name: WORKSPACE.name,
     currency: WORKSPACE.currency,
     defaultRateCents: WORKSPACE.defaultHourlyRateCents,
-    rounding: null,
+    rounding: { direction: 0, minutes: 0 },
     users,
     groups,
     clients,
