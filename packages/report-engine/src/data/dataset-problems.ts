@@ -12,25 +12,30 @@ export interface DatasetProblem {
 /** Reporting stops after this many problems: enough to fix a file in one go, short enough to read. */
 export const MAX_PROBLEMS = 10;
 
-const RFC_3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:Z|([+-])(\d{2}):(\d{2}))$/i;
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
 /** The shape of an RFC 3339 date-time; whether it names a real moment (no 30 February) is checked when it is read. */
 const isDateTimeShape = (value: string): boolean => RFC_3339.test(value);
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+const number = (text: string, from: number) => (text.charCodeAt(from) - 48) * 10 + (text.charCodeAt(from + 1) - 48);
+
 /**
- * Milliseconds since the epoch of an RFC 3339 date-time, or undefined when it names no moment:
- * `Date.parse` would read 30 February as 2 March, so each part is checked against the calendar.
+ * Milliseconds since the epoch of an RFC 3339 date-time, or undefined when it names no moment.
+ * `Date.parse` reads 30 February as 2 March, so the parts are checked against the calendar first
+ * (at their fixed places: the shape is the schema's to check).
  */
 export function epochOfDateTime(value: string): number | undefined {
-  const parts = RFC_3339.exec(value);
-  if (!parts) return undefined;
-  const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  const [sign, offsetHours = '0', offsetMinutes = '0'] = parts.slice(8) as [string | undefined, string?, string?];
-  const midnight = new Date(Date.UTC(year, month - 1, day));
-  const dayExists = midnight.getUTCFullYear() === year && midnight.getUTCMonth() === month - 1 && midnight.getUTCDate() === day;
-  if (!dayExists || hour > 23 || minute > 59 || second > 59 || Number(offsetHours) > 23 || Number(offsetMinutes) > 59) return undefined;
-  const fraction = parts[7] === undefined ? 0 : Math.round(Number(parts[7]) * 1000);
-  const offset = (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
-  return midnight.getTime() + ((hour * 60 + minute - offset) * 60 + second) * 1000 + fraction;
+  if (!RFC_3339.test(value)) return undefined;
+  const year = Number(value.slice(0, 4));
+  const month = number(value, 5);
+  const day = number(value, 8);
+  const daysInMonth = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+  if (daysInMonth === undefined || day < 1 || day > daysInMonth || number(value, 11) > 23 || number(value, 14) > 59 || number(value, 17) > 59) return undefined;
+  const zone = value.at(-1) === 'Z' || value.at(-1) === 'z' ? undefined : value.slice(-5);
+  if (zone !== undefined && (number(zone, 0) > 23 || number(zone, 3) > 59)) return undefined;
+  const moment = Date.parse(value);
+  return Number.isNaN(moment) ? undefined : moment;
 }
 
 let compiled: TypeCheck<typeof datasetSchema> | undefined;

@@ -1,5 +1,5 @@
 import { formatCell } from '../reports/cell-style.ts';
-import type { Column, Report } from '../reports/report.ts';
+import type { Cell, Column, Report } from '../reports/report.ts';
 
 const BYTE_ORDER_MARK = new Uint8Array([0xef, 0xbb, 0xbf]);
 /** Lines are encoded this many at a time: a year of entries never becomes one string of tens of megabytes. */
@@ -21,22 +21,22 @@ export function renderCsv(report: Report): Uint8Array {
   const { columns, rows } = report.table;
   const encoder = new TextEncoder();
   const chunks = [BYTE_ORDER_MARK];
-  let parts: string[] = [];
-  const writeLine = (fields: readonly string[]) => {
-    for (let index = 0; index < fields.length; index += 1) parts.push(index === 0 ? '"' : '","', escaped(fields[index] as string));
-    parts.push('"\n');
-  };
-  writeLine(columns.map((column) => column.header));
-  const fields: string[] = new Array(columns.length);
-  rows.forEach((row, at) => {
-    for (let index = 0; index < columns.length; index += 1) fields[index] = formatCell((columns[index] as Column).kind, row[index] ?? null, report.style);
-    writeLine(fields);
-    if ((at + 1) % LINES_PER_CHUNK === 0) {
-      chunks.push(encoder.encode(parts.join('')));
-      parts = [];
+  // Each column's writer, chosen once: only text can hold a double quote, as the engine writes the rest.
+  const writers = columns.map((column: Column) =>
+    column.kind === 'text' ? (value: Cell) => (value === null ? '' : escaped(String(value))) : (value: Cell) => formatCell(column.kind, value, report.style),
+  );
+  const count = columns.length;
+  let lines: string[] = [`"${columns.map((column) => escaped(column.header)).join('","')}"`];
+  for (const row of rows) {
+    let line = `"${(writers[0] as (value: Cell) => string)(row[0] ?? null)}`;
+    for (let index = 1; index < count; index += 1) line += `","${(writers[index] as (value: Cell) => string)(row[index] ?? null)}`;
+    lines.push(`${line}"`);
+    if (lines.length === LINES_PER_CHUNK) {
+      chunks.push(encoder.encode(`${lines.join('\n')}\n`));
+      lines = [];
     }
-  });
-  if (parts.length > 0) chunks.push(encoder.encode(parts.join('')));
+  }
+  if (lines.length > 0) chunks.push(encoder.encode(`${lines.join('\n')}\n`));
   return concatenated(chunks);
 }
 

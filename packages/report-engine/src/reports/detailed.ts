@@ -24,7 +24,6 @@ interface Line {
   updatedAt: number;
 }
 
-const lineOf = ({ entry, seconds, amountCents }: PricedEntry): Line => ({ entry, start: entry.start, end: entry.end, seconds, amountCents, updatedAt: entry.updatedAt });
 
 const laterMoment = (a: LocalMoment, b: LocalMoment): LocalMoment => (a.date > b.date || (a.date === b.date && a.seconds >= b.seconds) ? a : b);
 
@@ -91,7 +90,8 @@ export function detailedReport(input: ReportInput<DetailedBody>): Report {
   const period = periodOf(body, input.today);
   const selected = selectEntries(workspace.entriesBetween(period.start, period.end), body, workspace);
   const priced = priceEntries(selected, workspace, roundingOf(body, workspace));
-  const lines = body.grouped ? groupSimilar(priced) : priced.map(lineOf);
+  // A priced entry is a line of its own: it has every field a line has.
+  const lines: Line[] = body.grouped ? groupSimilar(priced) : priced;
   const orderBy = body.order_by ?? 'date';
   // Entries (and groups of them, by their first) come by date already: sorting a year of them again costs more than the rest of the report.
   if (orderBy !== 'date') {
@@ -119,8 +119,9 @@ export function detailedReport(input: ReportInput<DetailedBody>): Report {
       end.seconds,
       seconds,
       entry.tagIds.length === 0 ? null : entry.tagIds.map((id) => workspace.tags.get(id)?.name ?? '').join(', '),
+      amountCents,
     ];
-    if (!hideAmounts) cells.push(amountCents);
+    if (hideAmounts) cells.length = columns.length;
     return cells;
   });
   return {

@@ -1,10 +1,14 @@
-import { HOUR } from '../calendar.ts';
+import { HOUR, type LocalMoment } from '../calendar.ts';
 import type { Entry, Rounding, Workspace } from '../data/report-data.ts';
 import { roundSeconds } from '../request/rounding.ts';
 
 /** An entry as reports count it: its duration after rounding, and what that time earns. */
 export interface PricedEntry {
   entry: Entry;
+  /** The entry's own start, end and last change, at hand for the rows. */
+  start: LocalMoment;
+  end: LocalMoment;
+  updatedAt: number;
   seconds: number;
   /** `null` when the entry is not billable: Toggl leaves its amount empty rather than writing 0.00. */
   amountCents: number | null;
@@ -22,10 +26,11 @@ export function hourlyRateCents(entry: Entry, workspace: Workspace): number {
 /** Each entry rounded on its own, as Toggl rounds, and priced from its rounded duration. */
 export function priceEntries(entries: readonly Entry[], workspace: Workspace, rounding: Rounding | null): PricedEntry[] {
   return entries.map((entry) => {
+    const { start, end, updatedAt } = entry;
     const seconds = roundSeconds(entry.durationSeconds, rounding);
-    if (!entry.billable) return { entry, seconds, amountCents: null, rateCents: null };
+    if (!entry.billable) return { entry, start, end, updatedAt, seconds, amountCents: null, rateCents: null };
     const rateCents = hourlyRateCents(entry, workspace);
-    return { entry, seconds, amountCents: Math.round((seconds * rateCents) / HOUR), rateCents };
+    return { entry, start, end, updatedAt, seconds, amountCents: Math.round((seconds * rateCents) / HOUR), rateCents };
   });
 }
 
