@@ -85,6 +85,29 @@ describe('request bodies', () => {
     expect(JSON.parse(answer.body)).toMatch(/^Invalid JSON in the request body: /);
   });
 
+  it('refuses numbers that JSON parses to Infinity, which the validator would take for integers', async () => {
+    for (const [field, json] of [
+      ['page_size', '{"page_size": 1e999999}'],
+      ['min_duration_seconds', '{"start_date": "2026-10-01", "min_duration_seconds": -1e999}'],
+      ['project_ids[1]', '{"project_ids": [7001, 1e400]}'],
+    ] as const) {
+      const answer = await rawPost(detailedCsv, json, { authorization: basicAuth('a@b.c', 'pw'), 'content-type': 'application/json' });
+      expect([answer.status, JSON.parse(answer.body)]).toEqual([400, `Invalid '${field}' value, expected a finite number`]);
+    }
+  });
+
+  it('refuses a body that is not valid UTF-8 (and one with a byte-order mark, as Toggl does), instead of reading it as something else', async () => {
+    const headers = { authorization: basicAuth('a@b.c', 'pw'), 'content-type': 'application/json' };
+    const latin1 = Buffer.concat([Buffer.from('{"description": "caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
+    const invalid = await rawPost(detailedCsv, latin1, headers);
+    expect([invalid.status, JSON.parse(invalid.body)]).toEqual([400, 'Invalid JSON in the request body: it is not valid UTF-8 text']);
+    const withBom = await rawPost(detailedCsv, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(validBody))]), headers);
+    expect(withBom.status).toBe(400);
+    expect(JSON.parse(withBom.body)).toMatch(/^Invalid JSON in the request body: /);
+    // The same text in UTF-8 is fine.
+    expect((await rawPost(detailedCsv, '{"description": "café"}', headers)).status).toBe(200);
+  });
+
   it('names a value outside its enum and lists the allowed ones, in Toggl words', async () => {
     await expectError(post(detailedCsv, { body: { rounding_minutes: 7 } }), 400, exampleMessage('InvalidParameterValue'));
     await expectError(post(detailedPdf, { body: { date_format: 'YYYY/MM/DD' } }), 400, "Invalid 'date_format' value, allowed values are: 'MM/DD/YYYY, DD-MM-YYYY, MM-DD-YYYY, YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY'");
