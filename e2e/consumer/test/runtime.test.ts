@@ -48,7 +48,7 @@ interface Outcome {
   error: Record<string, unknown>;
   rawCall: { status: number; csvFirstLine: string };
   libraryServer: { url: string; weeklyLines: string[]; detailedCsv: string; otherWorkspace: { status: number; serverMessage: string } };
-  engine: { ok: boolean; sameBytesAsTheMock: boolean };
+  engine: { ok: boolean; sameBytesAsTheMock: boolean; xlsxStart: string; pdfStart: string };
   specOperations: number;
   specOperationsWithoutMethod: string[];
 }
@@ -146,8 +146,8 @@ describe.each([
     expect(otherWorkspace).toEqual({ status: 403, serverMessage: 'Workspace not found/accessible' });
   });
 
-  it("computes, with the report engine's entry, the file the mock serves for the same dataset", () => {
-    expect(outcome.engine).toEqual({ ok: true, sameBytesAsTheMock: true });
+  it("computes, with the report engine's entry, the file the mock serves for the same dataset, and writes XLSX and PDF", () => {
+    expect(outcome.engine).toEqual({ ok: true, sameBytesAsTheMock: true, xlsxStart: 'PK\x03\x04', pdfStart: '%PDF-' });
   });
 
   it('has a client method for every operation in the packed spec', () => {
