@@ -5,7 +5,7 @@ import { roundSeconds } from '../request/rounding.ts';
 /** An entry as reports count it: its duration after rounding, and what that time earns. */
 export interface PricedEntry {
   entry: Entry;
-  /** The entry's own start, end and last change, at hand for the rows. */
+  /** The entry's own start, end and last change: so that a detailed report's line can be a priced entry as it is. */
   start: LocalMoment;
   end: LocalMoment;
   updatedAt: number;

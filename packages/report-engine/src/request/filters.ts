@@ -21,7 +21,7 @@ function idFilter(ids: readonly (number | null)[] | undefined, idOf: (entry: Ent
  * Projects, clients, tasks and tags take `null` for "none"; `description` matches a part of the
  * description, ignoring case; the duration bounds are the tracked (unrounded) seconds, both included.
  */
-export function entryFilter(body: ReportFilters, workspace: Workspace): Predicate {
+function entryFilter(body: ReportFilters, workspace: Workspace): Predicate {
   const clientOf = (entry: Entry) => (entry.projectId === null ? null : (workspace.projects.get(entry.projectId)?.clientId ?? null));
   const tags = body.tag_ids;
   const groups = body.group_ids && body.group_ids.length > 0 ? new Set(body.group_ids) : undefined;
