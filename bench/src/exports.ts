@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { exportOperations } from '@toggl-exports/client';
+import { EXPORT_FORMATS, exportCases, type ExportCase, type ExportFormat } from '@toggl-exports/spec-reader';
 
 /*
  * The requests the bench sends, taken from the mock's own spec (`@toggl-exports/mock-server/openapi.json`):
- * every export path, in every format the client's operation table lists, with the spec's example
- * parameters and example body.
+ * every export in every format, with the spec's example parameters and example body.
  */
 
 const require = createRequire(import.meta.url);
@@ -30,35 +29,18 @@ export const mockCliPath = binPath('@toggl-exports/mock-server', 'toggl-exports-
 /** The Prism CLI's entry point (`prism`), run with the same Node. */
 export const prismCliPath = binPath('@stoplight/prism-cli', 'prism');
 
-export interface ExportRequest {
-  operationId: string;
-  mediaType: string;
-  path: string;
-  /** The operation's example body, or undefined for operations documented without one. */
-  body: Record<string, unknown> | undefined;
-}
+export type ExportRequest = ExportCase;
 
-export const exportRequests: ExportRequest[] = Object.entries<Json>(mockSpec.paths).flatMap(([template, item]) => {
-  const operation = item.post;
-  const formats: Record<string, string> = exportOperations[operation.operationId as keyof typeof exportOperations].formats;
-  return Object.entries(formats).map(([format, mediaType]) => ({
-    operationId: operation.operationId,
-    mediaType,
-    path: template.replace(/\{(\w+)\}/g, (_, name: string) =>
-      name === 'extension' ? format : String(mockSpec.components.parameters[name].example),
-    ),
-    body: operation.requestBody?.content['application/json'].example,
-  }));
-});
+export const exportRequests: ExportRequest[] = exportCases(mockSpec);
 
 /** The request the speed comparisons send: a detailed report as CSV, the spec's example body, Basic credentials. */
-export const detailedCsv = exportRequests.find((entry) => entry.operationId === 'exportDetailedReport' && entry.mediaType === 'text/csv')!;
+export const detailedCsv = exportRequests.find((entry) => entry.operationId === 'exportDetailedReport' && entry.format === 'csv')!;
 
 /** The exports whose files are CSV: the part of the mix that needs neither the XLSX nor the PDF writer. */
-export const csvExportRequests = exportRequests.filter((entry) => entry.mediaType === 'text/csv');
+export const csvExportRequests = exportRequests.filter((entry) => entry.format === 'csv');
 
-export const reportFormats = ['csv', 'xlsx', 'pdf'] as const;
-export type ReportFormat = (typeof reportFormats)[number];
+export const reportFormats = EXPORT_FORMATS;
+export type ReportFormat = ExportFormat;
 
 /** The detailed report's export path for a workspace (the PDF has a path of its own, which reads the same). */
 export const detailedReportPath = (workspaceId: number, format: ReportFormat) => `/reports/api/v3/workspace/${workspaceId}/search/time_entries.${format}`;

@@ -1,23 +1,16 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { bundle, loadConfig } from '@redocly/openapi-core';
+import type { OpenApiDocument } from '@toggl-exports/spec-reader';
 import { stringify } from 'yaml';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
-import { redocly } from './redocly.ts';
-import { specEntry } from './repo-paths.ts';
+import { redoclyConfig, specEntry } from './repo-paths.ts';
 
-export type OpenApiDocument = Record<string, unknown>;
-
-/** Resolves the split spec into one document, with every shared piece under `components`. */
+/** Resolves the split spec into one document, with every shared piece under `components` (Redocly's bundler, in process). */
 export async function bundleSpec(entry = specEntry): Promise<OpenApiDocument> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'toggl-exports-bundle-'));
-  try {
-    const out = path.join(dir, 'openapi.json');
-    await redocly(['bundle', entry, '--output', out]);
-    return JSON.parse(await readFile(out, 'utf8')) as OpenApiDocument;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const config = await loadConfig({ configPath: redoclyConfig });
+  const { bundle: bundled, problems } = await bundle({ ref: entry, config });
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) throw new Error(`the spec does not bundle:\n${errors.map((problem) => `  ${problem.message}`).join('\n')}`);
+  return bundled.parsed as OpenApiDocument;
 }
 
 /** The published spec package's contents: the bundle as JSON and as YAML. */

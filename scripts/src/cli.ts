@@ -15,8 +15,8 @@ Commands:
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   async generate() {
     const files = await generateAll();
-    await writeGeneratedFiles(files);
-    console.log(`generated ${files.length} files`);
+    const { removed } = await writeGeneratedFiles(files);
+    console.log(`generated ${files.length} files${removed.length > 0 ? `; removed ${removed.length} no longer generated: ${removed.join(', ')}` : ''}`);
   },
   async check() {
     const stale = await findStaleFiles(await generateAll());

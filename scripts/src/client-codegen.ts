@@ -1,9 +1,6 @@
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
-import type { OpenApiDocument } from './bundle.ts';
-import { MEDIA_TYPES } from './export-formats.ts';
+import { isJsonObject, MEDIA_TYPES, readExportOperations, resolveRef, type JsonObject, type OpenApiDocument } from '@toggl-exports/spec-reader';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
-import { exportOperations } from './spec-exports.ts';
-import { isJsonObject, resolveRef, type JsonObject } from './spec-refs.ts';
 
 const clientGeneratedDir = 'packages/client/src/generated';
 
@@ -26,7 +23,7 @@ const kebabCase = (name: string) => name.replace(/[A-Z]/g, (letter, index: numbe
 /** One table row per export operation of the bundled spec, in the spec's order. */
 export function operationRows(document: OpenApiDocument): OperationRow[] {
   const globalSecurity = document.security as JsonObject[] | undefined;
-  return exportOperations(document).map(({ operationId, path, formats, label, operation }) => {
+  return readExportOperations(document).map(({ operationId, path, formats, label, operation }) => {
     const requestBody = operation.requestBody === undefined ? undefined : resolveRef(document, operation.requestBody, `${label} requestBody`);
     if (requestBody) {
       const mediaTypes = isJsonObject(requestBody.content) ? Object.keys(requestBody.content) : [];

@@ -1,8 +1,6 @@
-import type { OpenApiDocument } from './bundle.ts';
+import { EXPORT_FORMATS, isJsonObject, MEDIA_TYPES, readExportOperations, resolveRef, type JsonObject, type OpenApiDocument } from '@toggl-exports/spec-reader';
 import { renderTypesModule } from './client-codegen.ts';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
-import { exportOperations } from './spec-exports.ts';
-import { isJsonObject, resolveRef, type JsonObject } from './spec-refs.ts';
 
 const engineGeneratedDir = 'packages/report-engine/src/generated';
 
@@ -32,7 +30,7 @@ export function schemaDefaults(document: OpenApiDocument, schema: unknown, where
 /** Per export operation, the defaults the spec gives its body's fields. */
 export function bodyDefaults(document: OpenApiDocument): Record<string, Defaults> {
   return Object.fromEntries(
-    exportOperations(document).map(({ operationId, label, operation }) => {
+    readExportOperations(document).map(({ operationId, label, operation }) => {
       const body = operation['requestBody'] === undefined ? undefined : resolveRef(document, operation['requestBody'], `${label} requestBody`);
       const content = isJsonObject(body?.['content']) ? (body['content'] as JsonObject) : {};
       const media = content['application/json'];
@@ -52,10 +50,25 @@ export function renderBodyDefaultsModule(defaults: Record<string, Defaults>): st
   ].join('\n');
 }
 
-/** Everything generated into the report engine: the spec's types and its body defaults. */
+/** The file formats and their media types, which the engine renders and the mock server sends. */
+export function renderFormatsModule(): string {
+  return [
+    `// ${DO_NOT_EDIT}`,
+    '// The file formats of the exports and the media type each is sent as.',
+    '',
+    `export const EXPORT_FORMATS = ${JSON.stringify(EXPORT_FORMATS)} as const;`,
+    'export type ExportFormat = (typeof EXPORT_FORMATS)[number];',
+    '',
+    `export const MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = ${JSON.stringify(MEDIA_TYPES, null, 2).replace(/"(\w+)":/g, '$1:')};`,
+    '',
+  ].join('\n');
+}
+
+/** Everything generated into the report engine: the spec's types, its body defaults and the formats. */
 export async function reportEnginePackageFiles(document: OpenApiDocument): Promise<GeneratedFile[]> {
   return [
     { path: `${engineGeneratedDir}/openapi.ts`, contents: await renderTypesModule(document) },
     { path: `${engineGeneratedDir}/body-defaults.ts`, contents: renderBodyDefaultsModule(bodyDefaults(document)) },
+    { path: `${engineGeneratedDir}/formats.ts`, contents: renderFormatsModule() },
   ];
 }

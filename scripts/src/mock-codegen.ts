@@ -1,7 +1,5 @@
-import type { OpenApiDocument } from './bundle.ts';
+import { readExportOperations, resolveRef, type OpenApiDocument } from '@toggl-exports/spec-reader';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
-import { exportOperations } from './spec-exports.ts';
-import { resolveRef } from './spec-refs.ts';
 
 type Json = Record<string, any>;
 
@@ -14,7 +12,7 @@ const outDir = 'packages/mock-server/generated';
  */
 export function mockServerFiles(document: OpenApiDocument): GeneratedFile[] {
   const spec = structuredClone(document) as Json;
-  for (const { operation } of exportOperations(spec)) closeComposedRequestBody(spec, operation);
+  for (const { operation } of readExportOperations(spec)) closeComposedRequestBody(spec, operation);
   const generated = { 'x-generated': `${DO_NOT_EDIT} The bundled spec, with request bodies as the mock's validator reads them.`, ...spec };
   return [{ path: `${outDir}/openapi.json`, contents: `${JSON.stringify(generated, null, 2)}\n` }];
 }

@@ -6,10 +6,10 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocs } from '../src/docs.ts';
-import { bundledSpec } from './spec-support.ts';
+import { bundledSpec, seedEndpoints } from './spec-support.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-const paths: Record<string, Record<string, { summary: string; tags: string[] }>> = bundledSpec().paths;
+const paths: Record<string, Record<string, { operationId: string; summary: string; tags: string[] }>> = bundledSpec().paths;
 const operations = Object.values(paths).flatMap((item) => Object.values(item));
 const badgeLogo = /^https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg$/;
 
@@ -36,7 +36,7 @@ describe('rendered API docs', () => {
     expect((await stat(page)).size).toBeGreaterThan(100_000);
   });
 
-  it('lists and opens all twelve operations with the network blocked', async () => {
+  it('lists and opens every operation with the network blocked', async () => {
     const context = await browser.newContext();
     const outbound: string[] = [];
     await context.route('**/*', (route) => {
@@ -48,7 +48,7 @@ describe('rendered API docs', () => {
     const tab = await context.newPage();
     await tab.goto(pathToFileURL(page).href);
 
-    expect(operations).toHaveLength(12);
+    expect(operations.map(({ operationId }) => operationId).sort()).toEqual(seedEndpoints().map(({ operationId }) => operationId).sort());
     for (const { summary, tags: [tag] } of operations) {
       const link = tab.getByRole('link', { name: summary }).first();
       if (!(await link.isVisible())) await tab.getByText(tag!, { exact: true }).first().click();

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,5 +30,16 @@ describe('findStaleFiles', () => {
     await writeGeneratedFiles(files.slice(0, 2), root);
     await writeFile(path.join(root, 'a/edited.txt'), 'edited by hand');
     expect(await findStaleFiles(files, root)).toEqual(['a/edited.txt', 'b/missing.bin']);
+  });
+
+  it('reports, and generating removes, files left in a generated folder that nothing produces any more', async () => {
+    const root = await scratch;
+    const files: GeneratedFile[] = [{ path: 'pkg/generated/kept.ts', contents: 'kept' }];
+    await writeGeneratedFiles([...files, { path: 'pkg/generated/old/removed-endpoint.ts', contents: 'old' }], root);
+    await writeFile(path.join(root, 'pkg/outside.ts'), 'not generated');
+    expect(await findStaleFiles(files, root)).toEqual(['pkg/generated/old/removed-endpoint.ts (no longer generated)']);
+    expect(await writeGeneratedFiles(files, root)).toEqual({ removed: ['pkg/generated/old/removed-endpoint.ts'] });
+    expect(await findStaleFiles(files, root)).toEqual([]);
+    expect(await readFile(path.join(root, 'pkg/outside.ts'), 'utf8')).toBe('not generated');
   });
 });

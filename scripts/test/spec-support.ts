@@ -6,40 +6,7 @@ export type Json = Record<string, any>;
 /** A fresh copy of `packages/openapi/openapi.json`, free to change. */
 export const bundledSpec = (): Json => JSON.parse(readFileSync(bundledSpecJson, 'utf8'));
 
-export const extensionParameter = (values: unknown[]): Json => ({ name: 'extension', in: 'path', required: true, schema: { type: 'string', enum: values } });
+/** The export endpoints as Toggl documents them, kept apart from the spec on purpose. */
+export const seedEndpoints = (): { operationId: string }[] => JSON.parse(readFileSync(new URL('../../packages/openapi/test/seed-endpoints.json', import.meta.url), 'utf8')).endpoints;
 
-/** A minimal spec with one export, to change one thing at a time. Its extension enum lists xlsx before csv. */
-export function tinySpec(operation: Json = {}, path = '/things/{thing_id}.{extension}'): Json {
-  return {
-    openapi: '3.1.0',
-    info: { title: 't', version: '1' },
-    security: [{ basicAuth: [] }],
-    paths: {
-      [path]: {
-        post: {
-          operationId: 'exportThingReport',
-          summary: 'Export things',
-          parameters: [
-            { name: 'thing_id', in: 'path', required: true, schema: { type: 'integer' } },
-            { $ref: '#/components/parameters/extension' },
-          ],
-          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
-          responses: { 200: { $ref: '#/components/responses/File' } },
-          ...operation,
-        },
-      },
-    },
-    components: {
-      parameters: { extension: extensionParameter(['xlsx', 'csv']) },
-      responses: {
-        File: {
-          description: 'file',
-          content: {
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string' } },
-            'text/csv': { schema: { type: 'string' } },
-          },
-        },
-      },
-    },
-  };
-}
+export { extensionParameter, tinySpec } from '@toggl-exports/spec-reader/testing';

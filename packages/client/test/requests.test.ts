@@ -1,9 +1,11 @@
+import spec from '@toggl-exports/openapi/openapi.json' with { type: 'json' };
+import { exportCases, MEDIA_TYPES } from '@toggl-exports/spec-reader';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTogglExportsClient, exportOperations, type ExportOperationId, type TogglExportsClient } from '../src/index.js';
 import { rawClient } from '../src/raw.js';
 import { file, startTestServer, type Reply, type TestServer } from './support/test-server.js';
 
-const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const { xlsx } = MEDIA_TYPES;
 const period = { start_date: '2026-10-01', end_date: '2026-10-31' };
 
 /** Echoes the Accept header back as the content type, like a server that picks the body's type by it. */
@@ -17,31 +19,20 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** Every operation and format, with the path the spec gives it filled in. */
-const calls = Object.entries(exportOperations).flatMap(([operationId, operation]) =>
-  Object.entries(operation.formats).map(([format, mediaType]) => ({
-    operationId: operationId as ExportOperationId,
-    format,
-    mediaType,
-    path: operation.path
-      .replace('{workspace_id}', '1234567')
-      .replace('{report_token}', 'abc123')
-      .replace('{extension}', format),
-  })),
-);
+/** Every operation and format of the spec, with its example path parameters filled in. */
+const calls = exportCases(spec).map((call) => ({ ...call, operationId: call.operationId as ExportOperationId }));
 
 describe('requests', () => {
-  it('covers all twelve operations of the spec', () => {
-    expect(Object.keys(exportOperations)).toHaveLength(12);
-    // Five operations take csv or xlsx, seven have one fixed format.
-    expect(calls).toHaveLength(17);
+  it("has a method for every operation of the spec, in each of the spec's formats, and no other", () => {
+    const methods = Object.entries(exportOperations).flatMap(([operationId, operation]) => Object.keys(operation.formats).map((format) => `${operationId} ${format}`));
+    expect(methods).toEqual(calls.map(({ operationId, format }) => `${operationId} ${format}`));
   });
 
-  it.each(calls)('$operationId as $format: POSTs to the spec path with Accept: $mediaType', async ({ operationId, format, mediaType, path }) => {
+  it.each(calls)('$operationId as $format: POSTs to the spec path with Accept: $mediaType', async ({ operationId, format, mediaType, path, parameters }) => {
     server = await startTestServer(echoAccept);
     const client = createTogglExportsClient({ apiToken: 'token-1' }, { baseUrl: server.url });
     const method = client[operationId] as (args: Record<string, unknown>) => ReturnType<(typeof client)['exportDetailedReport']>;
-    const result = await method({ workspaceId: 1234567, reportToken: 'abc123', format, body: period });
+    const result = await method({ workspaceId: Number(parameters['workspace_id']), reportToken: parameters['report_token'], format, body: period });
 
     const [request] = server.requests;
     expect(request?.method).toBe('POST');

@@ -3,7 +3,8 @@ import { authorizationForPrism, type Credentials } from './credentials.ts';
 import { crossFieldViolation } from './cross-field-rules.ts';
 import { examplesOf } from './examples.ts';
 import type { ExportCall } from './export-answer.ts';
-import { accepts, formatOfPath, mediaTypes } from './formats.ts';
+import { MEDIA_TYPES } from '@toggl-exports/report-engine';
+import { accepts, formatOfPath } from './formats.ts';
 import { parsePrefer, type Preference } from './prefer.ts';
 import type { Prism, PrismOperation, PrismOutput, PrismRequest } from './prism.ts';
 import { isJsonContentType, parseJson } from './request-body.ts';
@@ -72,7 +73,7 @@ export function createAnswerer(prism: Prism, exportFile: (call: ExportCall) => P
     const { credentials } = request;
     const authorization = authorizationForPrism(credentials);
     const format = formatOfPath(request.path);
-    const fileType = format && mediaTypes[format];
+    const fileType = format && MEDIA_TYPES[format];
     const prismRequest: PrismRequest = {
       method,
       url: { path: request.path },

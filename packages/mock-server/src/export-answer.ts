@@ -1,7 +1,6 @@
-import { exportReport, type ExportFormat, type ReportData, type WorkspaceExportId } from '@toggl-exports/report-engine';
+import { exportReport, MEDIA_TYPES, type ExportFormat, type ReportData, type WorkspaceExportId } from '@toggl-exports/report-engine';
 import type { Credentials } from './credentials.ts';
 import { examplesOf } from './examples.ts';
-import { mediaTypes } from './formats.ts';
 import type { PrismOperation } from './prism.ts';
 import { togglError, type MockResponse } from './responses.ts';
 import type { SavedReportRunner } from './saved-reports.ts';
@@ -65,7 +64,7 @@ export function createExporter(data: ReportData, savedReportRun: SavedReportRunn
     }
     return {
       status: 200,
-      headers: { 'Content-Type': mediaTypes[call.format], 'Content-Disposition': `attachment; filename="${outcome.file.filename}"` },
+      headers: { 'Content-Type': MEDIA_TYPES[call.format], 'Content-Disposition': `attachment; filename="${outcome.file.filename}"` },
       body: Buffer.from(outcome.file.bytes.buffer, outcome.file.bytes.byteOffset, outcome.file.bytes.byteLength),
     };
   }

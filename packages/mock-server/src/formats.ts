@@ -1,12 +1,5 @@
-import Negotiator from 'negotiator';
 import { EXPORT_FORMATS, type ExportFormat } from '@toggl-exports/report-engine';
-
-/** The media type of each export format, as Toggl sends it. */
-export const mediaTypes: Readonly<Record<ExportFormat, string>> = {
-  csv: 'text/csv',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-};
+import Negotiator from 'negotiator';
 
 const formatSuffix = new RegExp(`[./](${EXPORT_FORMATS.join('|')})$`);
 

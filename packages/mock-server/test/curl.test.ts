@@ -25,11 +25,11 @@ async function curl(path: string, body: unknown): Promise<{ status: number; type
 
 describe('cURL as in Toggl\'s docs', () => {
   it.each(exports)('$operationId as $mediaType', async (entry) => {
-    const answer = await curl(entry.path, entry.exampleBody && Object.keys(entry.exampleBody).length > 0 ? entry.exampleBody : undefined);
+    const answer = await curl(entry.path, entry.body && Object.keys(entry.body).length > 0 ? entry.body : undefined);
     expect(answer.status).toBe(200);
     expect(answer.type).toBe(entry.mediaType);
     // The same file, under the same name, as the same request sent with fetch.
-    const same = await post(entry.path, { body: entry.exampleBody });
+    const same = await post(entry.path, { body: entry.body });
     expect(answer.disposition).toBe(same.headers.get('content-disposition'));
     expect(answer.disposition).toMatch(/^attachment; filename="TogglTrack_Report_\w+_\(from_[\d_]{10}_to_[\d_]{10}\)\.(csv|xlsx|pdf)"$/);
     expect(answer.bytes.equals(same.bytes)).toBe(true);

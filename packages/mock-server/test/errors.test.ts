@@ -38,7 +38,7 @@ function rawPost(path: string, body: Buffer | string, headers: Record<string, st
 
 describe('credentials', () => {
   it('401 "Unable to extract authentication data" without credentials on workspace endpoints', async () => {
-    for (const entry of exports.filter((candidate) => !candidate.isSavedReport)) {
+    for (const entry of exports.filter((candidate) => !candidate.authOptional)) {
       await expectError(post(entry.path, { body: validBody, headers: { authorization: '' } }), 401, exampleMessage('UnableToExtractAuthentication'));
     }
   });
@@ -61,7 +61,7 @@ describe('credentials', () => {
   });
 
   it('answers public saved reports without credentials, but rejects bad ones there too', async () => {
-    for (const entry of exports.filter((candidate) => candidate.isSavedReport)) {
+    for (const entry of exports.filter((candidate) => candidate.authOptional)) {
       const answer = await post(entry.path, { headers: { authorization: '' } });
       expect(answer.status).toBe(200);
       expect(answer.bytes.equals((await post(entry.path)).bytes)).toBe(true);

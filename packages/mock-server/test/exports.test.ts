@@ -17,10 +17,10 @@ describe('every export over HTTP', () => {
 
   describe.each(exports)('$operationId as $mediaType', (entry) => {
     it('answers the documented example with a usable file named for the period it covers', async () => {
-      const answer = await post(entry.path, { body: entry.exampleBody });
+      const answer = await post(entry.path, { body: entry.body });
       expect(answer.status, answer.bytes.toString()).toBe(200);
       expect(answer.headers.get('content-type')).toBe(entry.mediaType);
-      const body = (entry.exampleBody ?? {}) as { start_date?: string; end_date?: string; date_format?: string };
+      const body = (entry.body ?? {}) as { start_date?: string; end_date?: string; date_format?: string };
       const disposition = answer.headers.get('content-disposition') ?? '';
       expect(disposition).toMatch(/^attachment; filename="TogglTrack_Report_\w+_\(from_[\d_]+_to_[\d_]+\)\.(csv|xlsx|pdf)"$/);
       if (body.start_date && body.end_date) {
@@ -37,7 +37,7 @@ describe('every export over HTTP', () => {
       } else if (entry.mediaType === xlsx) {
         const [sheet] = await xlsxSheets(answer.bytes);
         // The workbook holds the table of the CSV at the same path for the same body: its header and as many rows.
-        const twin = await post(entry.path.replace(/\.xlsx$/, '.csv'), { body: entry.exampleBody });
+        const twin = await post(entry.path.replace(/\.xlsx$/, '.csv'), { body: entry.body });
         const table = csvRows(twin.bytes);
         expect(sheet!.rows[0]).toEqual(table[0]);
         expect(sheet!.rows).toHaveLength(table.length);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { builtInData, MAX_PERIOD_DAYS, MAX_ROUNDING_MINUTES, WEEKLY_GROUPINGS, WEEKLY_MAX_DAYS } from '@toggl-exports/report-engine';
+import { resolveRef } from '@toggl-exports/spec-reader';
 import fc from 'fast-check';
 
 /*
@@ -15,18 +16,7 @@ type Json = Record<string, any>;
 const require = createRequire(import.meta.url);
 const spec: Json = JSON.parse(readFileSync(require.resolve('@toggl-exports/openapi/openapi.json'), 'utf8'));
 
-function follow(node: Json): Json {
-  let current = node;
-  while (typeof current.$ref === 'string') {
-    const target = current.$ref
-      .replace(/^#\//, '')
-      .split('/')
-      .reduce((at: Json, key: string) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-    const { $ref: _ref, ...siblings } = current;
-    current = { ...target, ...siblings };
-  }
-  return current;
-}
+const follow = (node: Json): Json => resolveRef(spec, node, 'the fuzzer\'s spec');
 
 /** A schema with its references followed and `allOf` parts merged. */
 export interface FieldSchema {

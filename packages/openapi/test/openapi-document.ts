@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolveRef } from '@toggl-exports/spec-reader';
 
 export type Json = Record<string, any>;
 
@@ -6,15 +7,7 @@ export const readJson = (relativePath: string): Json =>
   JSON.parse(readFileSync(new URL(relativePath, import.meta.url), 'utf8'));
 
 /** Follows local `$ref`s (`#/components/...`) until it reaches an inline object. */
-export function deref(document: Json, node: Json): Json {
-  let current = node;
-  while (typeof current.$ref === 'string') {
-    const pointer = current.$ref.replace(/^#\//, '').split('/');
-    current = pointer.reduce((at: Json, key: string) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
-    if (!current) throw new Error(`unresolved $ref ${node.$ref}`);
-  }
-  return current;
-}
+export const deref = (document: Json, node: Json): Json => resolveRef(document, node, 'the bundled spec');
 
 /** All properties a schema declares, through `$ref` and `allOf`. */
 export function propertiesOf(document: Json, schemaNode: Json): Record<string, Json> {

@@ -1,6 +1,6 @@
 import type { IsoDate } from './calendar.ts';
 import type { ReportData, SavedReportKind } from './data/report-data.ts';
-import type { ExportFormat } from './formats.ts';
+import type { ExportFormat } from './generated/formats.ts';
 import { bodyDefaults } from './generated/body-defaults.ts';
 import { exportFileName } from './render/file-name.ts';
 import { renderCsv } from './render/csv.ts';

@@ -4,7 +4,7 @@ export { MAX_PROBLEMS } from './data/dataset-problems.ts';
 export { loadDataset, type DatasetProblem, type DatasetResult } from './data/load-dataset.ts';
 export type { ReportData, SavedReport, SavedReportKind, Workspace } from './data/report-data.ts';
 export { exportReport, savedReportExports, type ExportedFile, type ExportOutcome, type ExportRequest, type WorkspaceExportId } from './exports.ts';
-export { EXPORT_FORMATS, type ExportFormat } from './formats.ts';
+export { EXPORT_FORMATS, MEDIA_TYPES, type ExportFormat } from './generated/formats.ts';
 export { MAX_PERIOD_DAYS } from './request/period.ts';
 export { MAX_ROUNDING_MINUTES } from './request/rounding.ts';
 export { WEEKLY_GROUPINGS, WEEKLY_MAX_DAYS } from './reports/weekly.ts';

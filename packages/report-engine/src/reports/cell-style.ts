@@ -1,5 +1,5 @@
 import { HOUR, MINUTE, pad2, type IsoDate } from '../calendar.ts';
-import type { ExportFormat } from '../formats.ts';
+import type { ExportFormat } from '../generated/formats.ts';
 import type { components } from '../generated/openapi.ts';
 import type { Cell, ColumnKind } from './report.ts';
 

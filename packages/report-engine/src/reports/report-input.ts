@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar.ts';
 import type { Workspace } from '../data/report-data.ts';
-import type { ExportFormat } from '../formats.ts';
+import type { ExportFormat } from '../generated/formats.ts';
 import { invalidValue } from '../request/request-error.ts';
 
 /** What every report is computed from. */

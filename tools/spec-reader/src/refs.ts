@@ -1,5 +1,5 @@
-import type { OpenApiDocument } from './bundle.ts';
-
+/** An OpenAPI document as JSON: the bundled spec, or any part of it. */
+export type OpenApiDocument = Record<string, unknown>;
 export type JsonObject = Record<string, unknown>;
 
 const MAX_REF_HOPS = 32;

@@ -1,0 +1,50 @@
+import { readExportOperations } from './export-operations.ts';
+import { MEDIA_TYPES, type ExportFormat } from './formats.ts';
+import { isJsonObject, resolveRef, type JsonObject, type OpenApiDocument } from './refs.ts';
+
+/** One export in one of its formats, as a request that tests and the bench can send. */
+export interface ExportCase {
+  operationId: string;
+  format: ExportFormat;
+  mediaType: string;
+  /** A concrete path, with each path parameter's example: `/reports/api/v3/workspace/1234567/search/time_entries.csv`. */
+  path: string;
+  /** The examples the path was filled with, by parameter name (`workspace_id`, `report_token`); `extension` is `format`. */
+  parameters: Record<string, string>;
+  /** The operation's documented example body; undefined for one that documents none. */
+  body: JsonObject | undefined;
+  /** Answers without credentials too (public saved reports). */
+  authOptional: boolean;
+}
+
+/**
+ * Every export operation of the spec in every format it serves, in the spec's order (then csv,
+ * xlsx, pdf), with the spec's own examples filled in: the list that tests and the bench send.
+ */
+export function exportCases(spec: OpenApiDocument): ExportCase[] {
+  const globalSecurity = (spec['security'] ?? []) as JsonObject[];
+  return readExportOperations(spec).flatMap(({ operationId, path, formats, label, operation }) => {
+    const parameters = (Array.isArray(operation['parameters']) ? operation['parameters'] : []).map((parameter) => resolveRef(spec, parameter, `${label} parameter`));
+    const example = (name: string) => {
+      const parameter = parameters.find((candidate) => candidate['name'] === name);
+      if (parameter?.['example'] === undefined) throw new Error(`${label}: its path parameter "${name}" has no example to fill the path with`);
+      return String(parameter['example']);
+    };
+    const requestBody = operation['requestBody'] === undefined ? undefined : resolveRef(spec, operation['requestBody'], `${label} requestBody`);
+    const json = isJsonObject(requestBody?.['content']) ? requestBody['content']['application/json'] : undefined;
+    const body = isJsonObject(json) && isJsonObject(json['example']) ? json['example'] : undefined;
+    const security = (operation['security'] ?? globalSecurity) as JsonObject[];
+    const authOptional = security.length === 0 || security.some((requirement) => Object.keys(requirement).length === 0);
+    const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string).filter((name) => name !== 'extension');
+    const values = Object.fromEntries(names.map((name) => [name, example(name)]));
+    return formats.map((format) => ({
+      operationId,
+      format,
+      mediaType: MEDIA_TYPES[format],
+      path: path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'extension' ? format : (values[name] as string))),
+      parameters: values,
+      body,
+      authOptional,
+    }));
+  });
+}

@@ -1,0 +1,44 @@
+/*
+ * Specs to test spec readers with (this package's, and the generators' in scripts/): exported as
+ * `@toggl-exports/spec-reader/testing`, apart from what the generators themselves import.
+ */
+
+type Json = Record<string, any>;
+
+export const extensionParameter = (values: unknown[]): Json => ({ name: 'extension', in: 'path', required: true, schema: { type: 'string', enum: values } });
+
+/** A minimal spec with one export, to change one thing at a time. Its extension enum lists xlsx before csv. */
+export function tinySpec(operation: Json = {}, path = '/things/{thing_id}.{extension}'): Json {
+  return {
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    security: [{ basicAuth: [] }],
+    paths: {
+      [path]: {
+        post: {
+          operationId: 'exportThingReport',
+          summary: 'Export things',
+          parameters: [
+            { name: 'thing_id', in: 'path', required: true, schema: { type: 'integer' }, example: 42 },
+            { $ref: '#/components/parameters/extension' },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' }, example: { since: '2026-10-01' } } } },
+          responses: { 200: { $ref: '#/components/responses/File' } },
+          ...operation,
+        },
+      },
+    },
+    components: {
+      parameters: { extension: extensionParameter(['xlsx', 'csv']) },
+      responses: {
+        File: {
+          description: 'file',
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string' } },
+            'text/csv': { schema: { type: 'string' } },
+          },
+        },
+      },
+    },
+  };
+}
