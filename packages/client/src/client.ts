@@ -2,7 +2,7 @@ import { networkError, TogglApiError, type TogglNetworkError, TogglTimeoutError 
 import type { ExportSource } from './export-file.js';
 import { exportOperations } from './generated/operations.js';
 import type { ExportFormat, TogglExportsClient } from './methods.js';
-import { checkTimeout, invalid, isObject, resolveConfig, shown, type ClientConfig } from './options.js';
+import { checkTimeout, describeValue, isObject, resolveConfig, throwTypeError, type ClientConfig } from './options.js';
 import { redact } from './redact.js';
 import { parseRetryAfter, parseWholeNumber, retryDelay, sleep } from './retry.js';
 
@@ -60,7 +60,10 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
   const { baseUrl, retry, secrets } = config;
   /** The path split at its parameters: literal, argument name, literal, ... literal. */
   const parts = operation.path.split(/\{(\w+)\}/).map((part, index) => (index % 2 ? argumentName(part) : part));
-  /** Request headers by format, with and without a JSON body. */
+  /**
+   * Request headers by format, with and without a JSON body. Looked up by the caller's `format`,
+   * so the object has no prototype: `format: 'toString'` finds nothing instead of a method.
+   */
   const headersOf: Record<string, { withBody: Record<string, string>; withoutBody: Record<string, string> }> = Object.create(null);
   for (const [format, accept] of Object.entries(operation.formats)) {
     const withoutBody = { ...config.headers, accept };
@@ -72,21 +75,21 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
   const source: ExportSource = { operationId, fileName: operation.fileName, secrets };
 
   return async (args: Args): Promise<File> => {
-    if (!args || typeof args !== 'object') invalid(`${operationId}()`, `was called with ${shown(args)}`, 'pass one object of arguments');
-    if (needsCredentials) invalid(`${operationId}()`, 'needs credentials', 'create the client with { apiToken } or { email, password }');
+    if (!args || typeof args !== 'object') throwTypeError(`${operationId}()`, `was called with ${describeValue(args)}`, 'pass one object of arguments');
+    if (needsCredentials) throwTypeError(`${operationId}()`, 'needs credentials', 'create the client with { apiToken } or { email, password }');
     const { body, signal: callerSignal } = args;
     const format = (args.format ?? fixedFormat) as ExportFormat;
     const headers = headersOf[format];
-    if (!headers) invalid(`${operationId}() format`, `is ${shown(args.format)}`, `use ${formats.join(' or ')}`);
+    if (!headers) throwTypeError(`${operationId}() format`, `is ${describeValue(args.format)}`, `use ${formats.join(' or ')}`);
     if (body === undefined ? operation.bodyRequired : !isObject(body)) {
-      invalid(`${operationId}() body`, body === undefined ? 'is missing' : `is ${shown(body)}`, 'pass the report settings as an object');
+      throwTypeError(`${operationId}() body`, body === undefined ? 'is missing' : `is ${describeValue(body)}`, 'pass the report settings as an object');
     }
     let url = baseUrl + parts[0];
     for (let index = 1; index < parts.length; index += 2) {
       const name = parts[index] as string;
       const value = name === 'format' ? format : args[name];
       if (typeof value === 'number' ? !Number.isFinite(value) : typeof value !== 'string' || !value) {
-        invalid(`${operationId}() ${name}`, value === undefined ? 'is missing' : `is ${shown(value)}`, 'use a number or a non-empty string');
+        throwTypeError(`${operationId}() ${name}`, value === undefined ? 'is missing' : `is ${describeValue(value)}`, 'use a number or a non-empty string');
       }
       url += encodeURIComponent(value as string) + parts[index + 1];
     }

@@ -60,17 +60,22 @@ export interface ClientConfig {
 
 const defaultBaseUrl = 'https://api.track.toggl.com';
 const maxTimerMs = 2_147_483_647;
-/** Default and largest value of each numeric retry setting. */
-const retryLimits = { retries: [3, 10], baseDelayMs: [500, maxTimerMs], maxDelayMs: [10_000, maxTimerMs], maxRetryAfterMs: [60_000, maxTimerMs] };
+/** The default and the largest value of each numeric retry setting. */
+const retryLimits = {
+  retries: { fallback: 3, max: 10 },
+  baseDelayMs: { fallback: 500, max: maxTimerMs },
+  maxDelayMs: { fallback: 10_000, max: maxTimerMs },
+  maxRetryAfterMs: { fallback: 60_000, max: maxTimerMs },
+};
 const optionNames = ['baseUrl', 'fetch', 'userAgent', 'retry', 'timeout'];
 
 /** Throws the one kind of error bad input gets: which field, what is wrong with it, what is allowed. */
-export function invalid(field: string, problem: string, allowed: string): never {
+export function throwTypeError(field: string, problem: string, allowed: string): never {
   throw new TypeError(`${field} ${problem}; ${allowed}.`);
 }
 
 /** Describes a value for an error message; never used on credentials. */
-export const shown = (value: unknown): string =>
+export const describeValue = (value: unknown): string =>
   typeof value === 'string' ? JSON.stringify(value) : value && typeof value === 'object' ? 'an object' : String(value);
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -78,15 +83,15 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
 
 function object(value: unknown, field: string, allowedKeys: string[], allowed = 'an object'): Record<string, unknown> {
   if (value === undefined) return {};
-  if (!isObject(value)) invalid(field, `is ${shown(value)}`, `use ${allowed}`);
-  for (const key in value) if (!allowedKeys.includes(key)) invalid(`${field}.${key}`, 'is not an option', `use ${allowedKeys.join(', ')}`);
+  if (!isObject(value)) throwTypeError(field, `is ${describeValue(value)}`, `use ${allowed}`);
+  for (const key in value) if (!allowedKeys.includes(key)) throwTypeError(`${field}.${key}`, 'is not an option', `use ${allowedKeys.join(', ')}`);
   return value;
 }
 
 const wholeNumber = (value: unknown, field: string, min: number, max: number): number =>
   Number.isInteger(value) && (value as number) >= min && (value as number) <= max
     ? (value as number)
-    : invalid(field, `is ${shown(value)}`, `use a whole number from ${min} to ${max}`);
+    : throwTypeError(field, `is ${describeValue(value)}`, `use a whole number from ${min} to ${max}`);
 
 export const checkTimeout = (value: unknown, field: string): number | undefined =>
   value === false ? undefined : wholeNumber(value, field, 1, maxTimerMs);
@@ -95,7 +100,7 @@ export const checkTimeout = (value: unknown, field: string): number | undefined 
 function credential(value: unknown, field: string, colonAllowed = false): string {
   return typeof value === 'string' && value && (colonAllowed || !value.includes(':'))
     ? value
-    : invalid(
+    : throwTypeError(
         field,
         typeof value === 'string' ? (value ? 'contains ":"' : 'is empty') : `is ${typeof value}`,
         `use a non-empty string${colonAllowed ? '' : ' without ":"'}`,
@@ -107,7 +112,7 @@ function basicAuth(credentials: unknown): [header?: string, ...secrets: string[]
   const field = 'createTogglExportsClient credentials';
   const { apiToken, email, password } = object(credentials, field, ['apiToken', 'email', 'password']);
   if (apiToken !== undefined && (email ?? password) !== undefined) {
-    invalid(field, 'mixes apiToken with email and password', 'pass { apiToken } or { email, password }');
+    throwTypeError(field, 'mixes apiToken with email and password', 'pass { apiToken } or { email, password }');
   }
   if ((apiToken ?? email ?? password) === undefined) return [];
   const secret = apiToken === undefined ? credential(password, `${field}.password`, true) : credential(apiToken, `${field}.apiToken`);
@@ -122,7 +127,7 @@ function basicAuth(credentials: unknown): [header?: string, ...secrets: string[]
  * be read as one (`me:secret@host` parses with `me:` as its scheme), so it is described, not shown.
  */
 function baseUrlProblem(value: unknown, url: URL | undefined): string {
-  if (!String(value).includes('@')) return `is ${shown(value)}`;
+  if (!String(value).includes('@')) return `is ${describeValue(value)}`;
   if (url?.username || url?.password) return 'is not usable: it carries a user name or password';
   if (!url || !/^https?:$/.test(url.protocol)) return 'is not usable: it does not start with http:// or https://';
   return 'is not usable: it has a query or fragment';
@@ -131,7 +136,7 @@ function baseUrlProblem(value: unknown, url: URL | undefined): string {
 function baseUrlOf(value: unknown, field: string): string {
   const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
-    invalid(field, baseUrlProblem(value, url), `use an absolute http(s) URL without credentials, query or fragment, such as "${defaultBaseUrl}"`);
+    throwTypeError(field, baseUrlProblem(value, url), `use an absolute http(s) URL without credentials, query or fragment, such as "${defaultBaseUrl}"`);
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -140,12 +145,12 @@ function retryOf(value: unknown, field: string): ResolvedRetry | undefined {
   if (value === false) return undefined;
   const retry = object(value, field, [...Object.keys(retryLimits), 'onRetry'], 'an object or false');
   const { onRetry } = retry;
-  if (onRetry !== undefined && typeof onRetry !== 'function') invalid(`${field}.onRetry`, `is ${shown(onRetry)}`, 'use a function');
+  if (onRetry !== undefined && typeof onRetry !== 'function') throwTypeError(`${field}.onRetry`, `is ${describeValue(onRetry)}`, 'use a function');
   const resolved = { onRetry } as ResolvedRetry;
-  for (const [key, [fallback, max]] of Object.entries(retryLimits)) {
-    resolved[key as keyof typeof retryLimits] = wholeNumber(retry[key] ?? fallback, `${field}.${key}`, 0, max as number);
+  for (const [key, { fallback, max }] of Object.entries(retryLimits)) {
+    resolved[key as keyof typeof retryLimits] = wholeNumber(retry[key] ?? fallback, `${field}.${key}`, 0, max);
   }
-  if (resolved.maxDelayMs < resolved.baseDelayMs) invalid(`${field}.maxDelayMs`, 'is below baseDelayMs', 'use a value at least as large');
+  if (resolved.maxDelayMs < resolved.baseDelayMs) throwTypeError(`${field}.maxDelayMs`, 'is below baseDelayMs', 'use a value at least as large');
   return resolved;
 }
 
@@ -153,9 +158,9 @@ function retryOf(value: unknown, field: string): ResolvedRetry | undefined {
 export function resolveConfig(credentials: unknown, options: unknown): ClientConfig {
   const field = 'createTogglExportsClient options';
   const { baseUrl = defaultBaseUrl, fetch, userAgent, retry, timeout = 60_000 } = object(options, field, optionNames);
-  if (fetch !== undefined && typeof fetch !== 'function') invalid(`${field}.fetch`, `is ${shown(fetch)}`, 'use a fetch function');
+  if (fetch !== undefined && typeof fetch !== 'function') throwTypeError(`${field}.fetch`, `is ${describeValue(fetch)}`, 'use a fetch function');
   if (userAgent !== undefined && (typeof userAgent !== 'string' || !/^[\x20-\x7e]+$/.test(userAgent))) {
-    invalid(`${field}.userAgent`, `is ${shown(userAgent)}`, 'use a non-empty string of printable ASCII');
+    throwTypeError(`${field}.userAgent`, `is ${describeValue(userAgent)}`, 'use a non-empty string of printable ASCII');
   }
   const [authorization, ...secrets] = basicAuth(credentials);
   const headers: Record<string, string> = {};

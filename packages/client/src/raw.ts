@@ -2,7 +2,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { clientConfigs } from './client.js';
 import type { paths } from './generated/openapi.js';
 import type { TogglExportsClient } from './methods.js';
-import { invalid, shown } from './options.js';
+import { describeValue, throwTypeError } from './options.js';
 
 /** The openapi-fetch client for the spec's paths, typed by the same spec as the export methods. */
 export type TogglRawClient = Client<paths>;
@@ -21,7 +21,7 @@ const rawClients = new WeakMap<object, TogglRawClient>();
 export function rawClient(client: TogglExportsClient<unknown>): TogglRawClient {
   let raw = rawClients.get(client);
   if (!raw) {
-    const config = clientConfigs.get(client) ?? invalid('rawClient() client', `is ${shown(client)}`, 'pass a client made by createTogglExportsClient');
+    const config = clientConfigs.get(client) ?? throwTypeError('rawClient() client', `is ${describeValue(client)}`, 'pass a client made by createTogglExportsClient');
     raw = createClient<paths>({ baseUrl: config.baseUrl, headers: config.headers, ...(config.fetch && { fetch: config.fetch }) });
     rawClients.set(client, raw);
   }

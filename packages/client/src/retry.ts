@@ -18,6 +18,11 @@ export function parseRetryAfter(value: string | null): number | undefined {
  * How long to wait before sending the request again, or undefined to give up. Retries follow
  * 429, 5xx and network errors with exponential backoff and full jitter, or the server's own
  * `Retry-After`; an exhausted quota only when it resets within `maxRetryAfterMs`.
+ *
+ * The exports are POSTs, but they only read: a report computed twice is the same report, so
+ * sending one again changes nothing on Toggl's side. Each attempt does count against the hourly
+ * quota Toggl keeps per user and organization (30, 240 or 600 requests by plan), so the default
+ * of three retries can spend four requests on one export.
  */
 export function retryDelay(error: TogglApiError | TogglNetworkError, attempt: number, retry: ResolvedRetry): number | undefined {
   let serverWait: number | undefined;

@@ -1,5 +1,5 @@
 import { limitBody, maxListItems } from './body-limits.ts';
-import { authorizationForPrism, type Credentials } from './credentials.ts';
+import { authorizationForPrism, type CredentialsKind } from './credentials.ts';
 import { crossFieldViolation } from './cross-field-rules.ts';
 import { examplesOf } from './examples.ts';
 import type { ExportCall } from './export-answer.ts';
@@ -21,7 +21,7 @@ import {
 export interface MockRequest {
   method: string;
   path: string;
-  credentials: Credentials;
+  credentials: CredentialsKind;
   accept?: string | undefined;
   prefer?: string | undefined;
   contentType?: string | undefined;
@@ -30,7 +30,7 @@ export interface MockRequest {
 
 const unreadable = { example: 'UnableToExtractAuthentication', message: unableToExtractAuthentication };
 /** The 401 for credentials Prism rejects: the example an operation documents, and Toggl's words where it has none. */
-const unauthorized: Record<Credentials, { example: string; message: string }> = {
+const unauthorized: Record<CredentialsKind, { example: string; message: string }> = {
   missing: unreadable,
   malformed: unreadable,
   incorrect: { example: 'IncorrectCredentials', message: incorrectCredentials },

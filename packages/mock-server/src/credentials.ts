@@ -3,9 +3,9 @@
  * it is missing, unreadable, readable but impossible (an empty user name or password), or a
  * usable `email:password` or `api_token:api_token` pair. The mock accepts every usable pair.
  */
-export type Credentials = 'missing' | 'malformed' | 'incorrect' | 'usable';
+export type CredentialsKind = 'missing' | 'malformed' | 'incorrect' | 'usable';
 
-export function classifyCredentials(authorization: string | undefined): Credentials {
+export function classifyCredentials(authorization: string | undefined): CredentialsKind {
   if (authorization === undefined || authorization.trim() === '') return 'missing';
   const match = /^basic +([A-Za-z0-9+/]+={0,2}) *$/i.exec(authorization);
   if (!match?.[1] || match[1].length % 4 === 1) return 'malformed';
@@ -20,7 +20,7 @@ export function classifyCredentials(authorization: string | undefined): Credenti
  * rejects for the rest. Prism checks only the header's shape, and the real credentials never
  * reach it (nor the response cache).
  */
-export function authorizationForPrism(credentials: Credentials): string | undefined {
+export function authorizationForPrism(credentials: CredentialsKind): string | undefined {
   if (credentials === 'missing') return undefined;
   return credentials === 'usable' ? `Basic ${Buffer.from('mock:mock').toString('base64')}` : 'Basic';
 }

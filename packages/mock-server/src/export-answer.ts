@@ -1,5 +1,5 @@
 import { exportReport, MEDIA_TYPES, type ExportFormat, type ReportData, type WorkspaceExportId } from '@toggl-exports/report-engine';
-import type { Credentials } from './credentials.ts';
+import type { CredentialsKind } from './credentials.ts';
 import { examplesOf } from './examples.ts';
 import type { PrismOperation } from './prism.ts';
 import { togglError, type MockResponse } from './responses.ts';
@@ -17,7 +17,7 @@ export interface ExportCall {
   path: string;
   format: ExportFormat;
   body: unknown;
-  credentials: Credentials;
+  credentials: CredentialsKind;
 }
 
 const templates = new Map<string, RegExp>();

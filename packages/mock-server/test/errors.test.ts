@@ -325,7 +325,7 @@ describe('documented errors with Prefer', () => {
 describe('routing', () => {
   it('404 for unknown paths, 405 with Allow for other methods', async () => {
     await expectError(post('/reports/api/v3/workspace/1/unknown.csv', { body: validBody }), 404, 'Not found: no export endpoint at /reports/api/v3/workspace/1/unknown.csv');
-    await expectError(post(weeklyCsv.replace('.csv', '.xlsx'), { body: validBody }), 404, /no export endpoint/);
+    await expectError(post(weeklyCsv.replace('.csv', '.txt'), { body: validBody }), 404, /no export endpoint/);
     const headers = await expectError(post(detailedCsv, { method: 'GET' }), 405, /Method GET is not allowed/);
     expect(headers.get('allow')).toBe('POST');
   });

@@ -54,7 +54,7 @@ export function jsonPath(pointer: string): string {
 }
 
 /** A value as a message shows it: short, and never more than a line. */
-export function shown(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
@@ -94,7 +94,7 @@ function messageOf(error: ValueError): string {
     case ValueErrorType.ArrayMinItems:
       return 'must list at least one workspace';
     default:
-      return `expected ${expected(error.schema)}, got ${shown(error.value)}`;
+      return `expected ${expected(error.schema)}, got ${describeValue(error.value)}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Dataset } from './dataset-schema.ts';
-import { epochOfDateTime, MAX_PROBLEMS, schemaProblems, shown, type DatasetProblem } from './dataset-problems.ts';
+import { epochOfDateTime, MAX_PROBLEMS, schemaProblems, describeValue, type DatasetProblem } from './dataset-problems.ts';
 import type { Client, Entry, Group, Project, ReportData, Rounding, SavedReport, Tag, Task, User, Workspace } from './report-data.ts';
 import { entriesByDate } from './entries-by-date.ts';
 import { localMoment, isTimeZone } from '../time-zones.ts';
@@ -38,7 +38,7 @@ export function loadDataset(value: unknown): DatasetResult {
   };
 
   (dataset.users ?? []).forEach((user, index) => {
-    if (user.timezone !== undefined && !isTimeZone(user.timezone)) problems.add(`$.users[${index}].timezone`, `${shown(user.timezone)} is not an IANA time zone such as Europe/Tallinn or UTC`);
+    if (user.timezone !== undefined && !isTimeZone(user.timezone)) problems.add(`$.users[${index}].timezone`, `${describeValue(user.timezone)} is not an IANA time zone such as Europe/Tallinn or UTC`);
   });
   (dataset.groups ?? []).forEach((group, index) => group.user_ids?.forEach((id, at) => refersTo('users', id, `$.groups[${index}].user_ids[${at}]`)));
   (dataset.projects ?? []).forEach((project, index) => refersTo('clients', project.client_id, `$.projects[${index}].client_id`));
@@ -64,7 +64,7 @@ export function loadDataset(value: unknown): DatasetResult {
     refersTo('workspaces', report.workspace_id, `${at}.workspace_id`);
     refersTo('users', report.owner_user_id, `${at}.owner_user_id`);
     const first = tokens.get(report.token);
-    if (first !== undefined) problems.add(`${at}.token`, `${shown(report.token)} is already the token of $.saved_reports[${first}]`);
+    if (first !== undefined) problems.add(`${at}.token`, `${describeValue(report.token)} is already the token of $.saved_reports[${first}]`);
     else tokens.set(report.token, index);
   });
   if (problems.list.length > 0) return { ok: false, problems: problems.list };
@@ -97,7 +97,7 @@ interface EntryTimes {
 
 const realMoment = (field: string, value: string): number | { field: string; problem: string } => {
   const moment = epochOfDateTime(value);
-  return moment === undefined ? { field, problem: `${shown(value)} names no moment that exists; expected a date-time such as 2026-10-01T09:30:00+02:00` } : moment;
+  return moment === undefined ? { field, problem: `${describeValue(value)} names no moment that exists; expected a date-time such as 2026-10-01T09:30:00+02:00` } : moment;
 };
 
 /** The entry's times; or a stop before its start, a duration that disagrees with them, or a date-time that names no real moment. */
@@ -113,7 +113,7 @@ function entryTimes(entry: Item<'time_entries'>): EntryTimes | { field: string; 
     const stopsAt = realMoment('stop', entry.stop);
     if (typeof stopsAt !== 'number') return stopsAt;
     const apart = Math.round((stopsAt - startsAt) / 1000);
-    if (apart < 0) return { field: 'stop', problem: `${shown(entry.stop)} is before the entry's start ${shown(entry.start)}` };
+    if (apart < 0) return { field: 'stop', problem: `${describeValue(entry.stop)} is before the entry's start ${describeValue(entry.start)}` };
     if (entry.duration !== undefined && Math.abs(entry.duration - apart) > 1) {
       return { field: 'duration', problem: `${entry.duration} seconds disagrees with start and stop, which are ${apart} seconds apart` };
     }
