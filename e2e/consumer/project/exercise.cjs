@@ -7,12 +7,8 @@ const workspaceId = 1234567;
 const october = { start_date: '2026-10-01', end_date: '2026-10-31' };
 const week = { start_date: '2026-10-05', end_date: '2026-10-11' };
 
-/** One export in each format, through the main entry. */
-const downloads = [
-  { method: 'exportDetailedReport', args: { workspaceId, format: 'csv', body: october } },
-  { method: 'exportSummaryReport', args: { workspaceId, format: 'xlsx', body: { ...october, grouping: 'projects' } } },
-  { method: 'exportWeeklyReportPdf', args: { workspaceId, body: week } },
-];
+/** One export in each format, through the main entry: the downloads every runtime makes. */
+const { downloads } = require('./download-each.cjs');
 
 /** A workspace of one's own: one member, one project, two entries (one of them on another day). */
 const dataset = {

@@ -1,36 +1,13 @@
 // Consumer's-eye: the packed packages, installed with npm, run by plain Node from an ES module and
 // from a CommonJS script, against the packed mock server started through its bin.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { createTogglExportsClient as CreateClient, ExportFile, ExportOperationId } from '@toggl-exports/client';
+import type { ExportOperationId } from '@toggl-exports/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { run } from './consumer-project.ts';
+import { downloadFromTest, magic, startMockBin, stopMock, type Mock } from './packed-mock.ts';
 
 const dir = inject('consumerDir');
-
-interface Mock {
-  child: ChildProcess;
-  url: string;
-}
-
-/** `toggl-exports-mock --port 0` from the project's node_modules/.bin; resolves once it prints its URL. */
-function startMockBin(): Promise<Mock> {
-  const child = spawn(path.join(dir, 'node_modules', '.bin', 'toggl-exports-mock'), ['--port', '0'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const url = /Toggl exports mock server: (http:\/\/\S+)/.exec(output)?.[1];
-      if (url) resolve({ child, url });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`toggl-exports-mock exited with ${code} before printing its URL:\n${output}`)));
-  });
-}
 
 interface SavedFile {
   method: ExportOperationId;
@@ -54,29 +31,13 @@ interface Outcome {
 }
 
 /** The same download made again from this test, with the packed client: the packed mock must answer it with the same file. */
-async function sameDownload(file: SavedFile): Promise<{ filename: string; bytes: Buffer }> {
-  const { createTogglExportsClient } = createRequire(path.join(dir, 'package.json'))('@toggl-exports/client') as { createTogglExportsClient: typeof CreateClient };
-  const client = createTogglExportsClient({ apiToken: 'another-token' }, { baseUrl: mock.url });
-  const again = await (client[file.method] as unknown as (args: unknown) => Promise<ExportFile>)(file.args);
-  return { filename: again.filename, bytes: Buffer.from(await again.arrayBuffer()) };
-}
-
-const magic: Record<string, (bytes: Buffer) => boolean> = {
-  csv: (bytes) => bytes.toString('utf8').startsWith('\uFEFF"User","Email",'),
-  xlsx: (bytes) => bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')),
-  pdf: (bytes) => bytes.subarray(0, 5).toString('latin1') === '%PDF-',
-};
+const sameDownload = (file: SavedFile) => downloadFromTest(dir, mock.url, file.method, file.args);
 
 let mock: Mock;
 beforeAll(async () => {
-  mock = await startMockBin();
+  mock = await startMockBin(dir);
 });
-afterAll(async () => {
-  if (mock?.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => mock.child.once('exit', resolve));
-  mock.child.kill('SIGTERM');
-  await exited;
-});
+afterAll(() => stopMock(mock));
 
 describe.each([
   { script: 'esm.mjs', system: 'ES module', extension: '.js' },
