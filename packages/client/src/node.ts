@@ -1,4 +1,5 @@
-import { open, rm } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
@@ -12,13 +13,14 @@ export * from './index.js';
 /** An export file that can also stream itself to disk. */
 export class NodeExportFile extends ExportFile {
   /**
-   * Streams the file to `path` as it downloads, in constant memory. Overwrites an existing file;
-   * if the download fails, the partial file is removed and the error rethrown.
+   * Streams the file to `path` as it downloads, in constant memory. Creates the missing folders of
+   * `path` first (they stay if the download then fails) and overwrites an existing file; if the
+   * download fails, the partial file is removed and the error rethrown.
    */
   async saveTo(path: string | URL): Promise<void> {
     const body = Readable.fromWeb(this.takeBody('saveTo()') as NodeReadableStream<Uint8Array>);
     // Opened before streaming, so a failure (shown as it is) leaves nothing behind to clean up.
-    const handle = await open(path, 'w').catch((error: unknown) => {
+    const handle = await openForWriting(path).catch((error: unknown) => {
       body.destroy();
       throw error;
     });
@@ -31,6 +33,16 @@ export class NodeExportFile extends ExportFile {
       throw (error as NodeJS.ErrnoException).syscall ? error : this.readError(error);
     }
   }
+}
+
+/** Opens (creating or truncating) the file at `path`, after creating the folders it is in. */
+async function openForWriting(path: string | URL) {
+  // A URL's folder is a URL too (`.` drops the file name, query and fragment); mkdir takes either.
+  await mkdir(path instanceof URL ? new URL('.', path) : dirname(path), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    // A file where a folder should be: opening the file names the problem better (ENOTDIR).
+    if (error.code !== 'EEXIST') throw error;
+  });
+  return open(path, 'w');
 }
 
 /** A client whose export methods resolve to {@link NodeExportFile}s, which add `saveTo(path)`. */

@@ -94,7 +94,7 @@ describe('built package', { timeout: 60_000 }, () => {
 
   it.each(['node.js', 'node.cjs'])('node entry %s imports Node built-ins with the node: prefix', async (file) => {
     const external = [...(await importsOf(file))].filter((specifier) => !specifier.startsWith('./'));
-    expect(external.sort()).toEqual(['node:fs/promises', 'node:stream', 'node:stream/promises']);
+    expect(external.sort()).toEqual(['node:fs/promises', 'node:path', 'node:stream', 'node:stream/promises']);
   });
 
   it('declares types first in every export condition', async () => {
