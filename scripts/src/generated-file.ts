@@ -46,7 +46,7 @@ export async function findStaleFiles(files: GeneratedFile[], root = repoRoot): P
   const stale: string[] = [];
   for (const file of files) {
     const onDisk = await readFile(path.join(root, file.path)).catch(() => undefined);
-    if (!onDisk || !onDisk.equals(Buffer.from(file.contents))) stale.push(file.path);
+    if (!onDisk?.equals(Buffer.from(file.contents))) stale.push(file.path);
   }
   return [...stale, ...(await leftoverFiles(files, root)).map((file) => `${file} (no longer generated)`)];
 }

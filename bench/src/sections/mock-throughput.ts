@@ -33,7 +33,7 @@ export async function measureThroughput(): Promise<{ mock: ThroughputResult; bar
   const servers: RunningServer[] = [];
   try {
     for (const kind of kinds) servers.push(await startServer(kind));
-    const [mock, bare, prism] = servers as [RunningServer, RunningServer, RunningServer];
+    const [mock, , prism] = servers as [RunningServer, RunningServer, RunningServer];
     // Warm-up (JIT, the mock's cache, each operation's compiled schemas): not recorded.
     for (const server of servers) await loadSample({ url: server.url, connections: 10, seconds: 1, maxRequests: maxRequestsPerSlice });
     for (const server of [mock, prism]) await loadSample({ url: server.url, connections: 64, seconds: 1, maxRequests: maxRequestsPerSlice, mixed: true });

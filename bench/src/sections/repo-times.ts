@@ -40,7 +40,7 @@ function timed(command: string, args: string[], timeoutMs: number): Promise<{ se
 
 async function timeTest(timeoutMs: number): Promise<TestTime> {
   const { seconds, output } = await timed('pnpm', ['test'], timeoutMs);
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the terminal colour codes turbo writes
   const match = /Cached:\s+(\d+) cached, (\d+) total/.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
   if (!match) throw new Error(`no turbo summary in the output of pnpm test:\n${output.slice(-2000)}`);
   return { command: 'pnpm test', seconds, cached: Number(match[1]), total: Number(match[2]) };

@@ -18,6 +18,7 @@ function decodeExtended(value: string): string | undefined {
 
 /** Keeps only the last path segment, so a server-sent name can never point outside the folder it is saved in. */
 function safeName(name: string | undefined): string | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
   const base = name?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return base && base !== '.' && base !== '..' ? base : undefined;
 }

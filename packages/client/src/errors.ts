@@ -62,6 +62,7 @@ export interface TogglApiErrorFacts {
 export interface TogglApiError extends TogglApiErrorFacts {}
 
 /** Toggl answered with an error status. */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor assigns every fact of the merged interface
 export class TogglApiError extends TogglExportsError {
   declare readonly reason: TogglApiErrorReason;
 

@@ -66,8 +66,9 @@ export class ExportFile {
   /** The name the server suggests (Content-Disposition, `filename*` first), else e.g. `detailed-report.csv`. */
   get filename(): string {
     // Parsed on first use and kept: the constructor runs on every call, and many callers never ask.
-    return (this.#filename ??=
-      filenameFromContentDisposition(this.#response.headers.get('content-disposition')) ?? `${this.#source.fileName}.${this.format}`);
+    this.#filename ??=
+      filenameFromContentDisposition(this.#response.headers.get('content-disposition')) ?? `${this.#source.fileName}.${this.format}`;
+    return this.#filename;
   }
 
   /** The media type the server sent, e.g. `text/csv`. */

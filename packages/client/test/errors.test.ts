@@ -172,7 +172,7 @@ describe('credentials never appear in errors', () => {
 
   it.each(forms)('with %s: not in the error of a download cut off with a message that quotes the request headers', async (_, credentials, secrets) => {
     const cutOffFetch: typeof fetch = async (_input, init) => {
-      const { authorization } = init?.headers as Record<string, string>;
+      const { authorization } = (init?.headers ?? {}) as Record<string, string>;
       const decoded = Buffer.from(String(authorization).replace('Basic ', ''), 'base64').toString('utf8');
       const body = new ReadableStream<Uint8Array>({
         start(controller) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTogglExportsClient, TogglApiError, TogglNetworkError, type RetryEvent, type RetryOptions } from '../src/index.js';
+import { createTogglExportsClient, type TogglApiError, TogglNetworkError, type RetryEvent, type RetryOptions } from '../src/index.js';
 import { dropConnection, file, json, rejection, startTestServer, text, type Reply, type TestServer } from './support/test-server.js';
 
 const body = { start_date: '2026-10-01', end_date: '2026-10-31', project_ids: [7001, null], description: 'naïve “quotes”' };
@@ -29,7 +29,7 @@ describe('retries', () => {
     expect(await result.text()).toBe('ok\n');
     expect(server.requests).toHaveLength(2);
     expect(retries.map(({ attempt, delayMs }) => ({ attempt, delayMs }))).toEqual([{ attempt: 1, delayMs: 1000 }]);
-    expect((retries[0]?.error as TogglApiError).reason).toBe('rate_limited');
+    expect(retries[0]?.error).toMatchObject({ reason: 'rate_limited' });
     // The wait really happened: the second request came no sooner than Retry-After allowed.
     expect((server.requests[1]?.at ?? 0) - (server.requests[0]?.at ?? 0)).toBeGreaterThanOrEqual(990);
   });

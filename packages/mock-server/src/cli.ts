@@ -34,20 +34,23 @@ function parsePort(text: string): number {
   return port;
 }
 
-let args;
-try {
-  args = parseArgs({
-    options: {
-      port: { type: 'string', short: 'p', default: '4010' },
-      host: { type: 'string', short: 'H', default: '127.0.0.1' },
-      data: { type: 'string', short: 'd' },
-      docs: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-} catch (error) {
-  fail((error as Error).message);
+function parseArguments() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string', short: 'p', default: '4010' },
+        host: { type: 'string', short: 'H', default: '127.0.0.1' },
+        data: { type: 'string', short: 'd' },
+        docs: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    fail((error as Error).message);
+  }
 }
+
+const args = parseArguments();
 if (args.help) {
   console.log(usage);
   process.exit(0);

@@ -27,7 +27,8 @@ function pathParameters(template: string, path: string): Record<string, string> 
   let pattern = templates.get(template);
   if (!pattern) {
     const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+?)');
-    templates.set(template, (pattern = new RegExp(`^${source}$`)));
+    pattern = new RegExp(`^${source}$`);
+    templates.set(template, pattern);
   }
   return pattern.exec(path)?.groups ?? {};
 }

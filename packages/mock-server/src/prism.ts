@@ -121,7 +121,10 @@ export function loadPrism(operations: PrismOperation[]): Prism {
     route: (request) => {
       const key = `${request.method} ${request.url.path}`;
       let routed = routes.get(key);
-      if (routed === undefined) routes.set(key, (routed = route({ resources: operations, input: request })));
+      if (routed === undefined) {
+        routed = route({ resources: operations, input: request });
+        routes.set(key, routed);
+      }
       return routed;
     },
     respond: (request, operation, mock) => instance.request(request, [operation], { mock })(),

@@ -34,7 +34,10 @@ export function createSavedReportRunner(prism: Prism, operations: readonly Prism
     const target = byId.get(operationId);
     if (!target) throw new Error(`the mock's spec has no ${operationId}, which ${saved.report} saved reports run as`);
     let known = fields.get(operationId);
-    if (!known) fields.set(operationId, (known = fieldsOf(target)));
+    if (!known) {
+      known = fieldsOf(target);
+      fields.set(operationId, known);
+    }
     const body = Object.fromEntries(Object.entries({ ...saved.params, ...override }).filter(([field]) => known.has(field)));
     const checked = await prism.respond(
       {

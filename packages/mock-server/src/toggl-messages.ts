@@ -85,7 +85,7 @@ export function invalidRequestMessage(diagnostics: readonly PrismDiagnostic[], o
     case 'wholeBody':
       return diagnostic.code === 'minProperties' ? atLeastOne() : notAnObject;
     case 'unknownField': {
-      const unknown = /found '([^]*)'$/.exec(diagnostic.message)?.[1] ?? '';
+      const unknown = /found '([\s\S]*)'$/.exec(diagnostic.message)?.[1] ?? '';
       // The unknown field is a name even when it looks like a number: `{"0": 1}` names '0', not '[0]'.
       return notSupported(path.length > 0 ? `${field}.${unknown}` : unknown);
     }

@@ -1,3 +1,5 @@
+import { remembered } from './memo.ts';
+
 /** A calendar date, `YYYY-MM-DD`. Dates are computed in UTC so that no machine's time zone leaks in. */
 export type IsoDate = string;
 
@@ -16,14 +18,8 @@ export const dayNumber = (date: IsoDate): number => Date.parse(`${date}T00:00:00
 const dayNames = new Map<number, IsoDate>();
 const MAX_DAY_NAMES = 100_000;
 
-export function dateOfDayNumber(day: number): IsoDate {
-  let name = dayNames.get(day);
-  if (name === undefined) {
-    if (dayNames.size >= MAX_DAY_NAMES) dayNames.clear();
-    dayNames.set(day, (name = new Date(day * MS_PER_DAY).toISOString().slice(0, 10)));
-  }
-  return name;
-}
+export const dateOfDayNumber = (day: number): IsoDate =>
+  remembered(dayNames, day, () => new Date(day * MS_PER_DAY).toISOString().slice(0, 10), MAX_DAY_NAMES);
 
 export const addDays = (date: IsoDate, days: number): IsoDate => dateOfDayNumber(dayNumber(date) + days);
 

@@ -1,5 +1,6 @@
 import { tzOffset } from '@date-fns/tz';
 import { dateOfDayNumber, dayNumber, SECONDS_PER_DAY, type IsoDate, type LocalMoment } from './calendar.ts';
+import { remembered } from './memo.ts';
 
 /*
  * Reports show each time entry in its user's local time. Asking Intl for a zone's offset costs
@@ -20,26 +21,22 @@ interface ZoneOffsets {
 }
 const zones = new Map<string, ZoneOffsets>();
 
-function kept<T>(map: Map<number, T>, key: number, compute: () => T): T {
-  if (map.has(key)) return map.get(key) as T;
-  if (map.size >= MAX_KEPT) map.clear();
-  const value = compute();
-  map.set(key, value);
-  return value;
-}
-
 /** Minutes the zone is ahead of UTC at that instant. */
 function offsetMinutes(timeZone: string, epochMs: number): number {
-  let zone = zones.get(timeZone);
-  if (!zone) zones.set(timeZone, (zone = { days: new Map(), quarterHours: new Map() }));
+  const zone = remembered(zones, timeZone, (): ZoneOffsets => ({ days: new Map(), quarterHours: new Map() }));
   const day = Math.floor(epochMs / DAY_MS);
-  const whole = kept(zone.days, day, () => {
-    const first = tzOffset(timeZone, new Date(day * DAY_MS));
-    return first === tzOffset(timeZone, new Date((day + 1) * DAY_MS - 1)) ? first : null;
-  });
+  const whole = remembered(
+    zone.days,
+    day,
+    () => {
+      const first = tzOffset(timeZone, new Date(day * DAY_MS));
+      return first === tzOffset(timeZone, new Date((day + 1) * DAY_MS - 1)) ? first : null;
+    },
+    MAX_KEPT,
+  );
   if (whole !== null) return whole;
   const quarter = Math.floor(epochMs / QUARTER_HOUR_MS);
-  return kept(zone.quarterHours, quarter, () => tzOffset(timeZone, new Date(quarter * QUARTER_HOUR_MS)));
+  return remembered(zone.quarterHours, quarter, () => tzOffset(timeZone, new Date(quarter * QUARTER_HOUR_MS)), MAX_KEPT);
 }
 
 /** Whether Intl knows the zone, e.g. `Europe/Tallinn` or `UTC`. */

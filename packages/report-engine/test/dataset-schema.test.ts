@@ -68,7 +68,7 @@ function validate(schema: Json, value: unknown, path = '$'): string[] {
   }
   if (Array.isArray(value)) {
     if (schema['minItems'] !== undefined && value.length < schema['minItems']) errors.push(path);
-    if (schema['items']) value.forEach((item, index) => errors.push(...validate(schema['items'], item, child(index))));
+    if (schema['items']) for (const [index, item] of value.entries()) errors.push(...validate(schema['items'], item, child(index)));
   }
   if (typeOf(value) === 'object') {
     const object = value as Record<string, unknown>;

@@ -41,7 +41,8 @@ export function epochOfDateTime(value: string): number | undefined {
 let compiled: TypeCheck<typeof datasetSchema> | undefined;
 function checker(): TypeCheck<typeof datasetSchema> {
   if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', isDateTimeShape);
-  return (compiled ??= TypeCompiler.Compile(datasetSchema));
+  compiled ??= TypeCompiler.Compile(datasetSchema);
+  return compiled;
 }
 
 /** `/time_entries/3/start` → `$.time_entries[3].start`. */

@@ -40,9 +40,11 @@ export function loadDataset(value: unknown): DatasetResult {
   (dataset.users ?? []).forEach((user, index) => {
     if (user.timezone !== undefined && !isTimeZone(user.timezone)) problems.add(`$.users[${index}].timezone`, `${describeValue(user.timezone)} is not an IANA time zone such as Europe/Tallinn or UTC`);
   });
-  (dataset.groups ?? []).forEach((group, index) => group.user_ids?.forEach((id, at) => refersTo('users', id, `$.groups[${index}].user_ids[${at}]`)));
-  (dataset.projects ?? []).forEach((project, index) => refersTo('clients', project.client_id, `$.projects[${index}].client_id`));
-  (dataset.tasks ?? []).forEach((task, index) => refersTo('projects', task.project_id, `$.tasks[${index}].project_id`));
+  for (const [index, group] of (dataset.groups ?? []).entries()) {
+    for (const [at, id] of (group.user_ids ?? []).entries()) refersTo('users', id, `$.groups[${index}].user_ids[${at}]`);
+  }
+  for (const [index, project] of (dataset.projects ?? []).entries()) refersTo('clients', project.client_id, `$.projects[${index}].client_id`);
+  for (const [index, task] of (dataset.tasks ?? []).entries()) refersTo('projects', task.project_id, `$.tasks[${index}].project_id`);
   const taskProject = new Map((dataset.tasks ?? []).map((task) => [task.id, task.project_id]));
   const times: (EntryTimes | undefined)[] = [];
   (dataset.time_entries ?? []).forEach((entry, index) => {
@@ -51,7 +53,7 @@ export function loadDataset(value: unknown): DatasetResult {
     refersTo('users', entry.user_id, `${at}.user_id`);
     refersTo('projects', entry.project_id, `${at}.project_id`);
     refersTo('tasks', entry.task_id, `${at}.task_id`);
-    entry.tag_ids?.forEach((id, tag) => refersTo('tags', id, `${at}.tag_ids[${tag}]`));
+    for (const [tag, id] of (entry.tag_ids ?? []).entries()) refersTo('tags', id, `${at}.tag_ids[${tag}]`);
     const taskOf = entry.task_id === null || entry.task_id === undefined ? undefined : taskProject.get(entry.task_id);
     if (taskOf !== undefined && taskOf !== entry.project_id) problems.add(`${at}.task_id`, `task ${entry.task_id} belongs to project ${taskOf}, not to the entry's project ${entry.project_id ?? 'null'}`);
     const timing = entryTimes(entry);

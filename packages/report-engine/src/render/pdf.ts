@@ -1,3 +1,4 @@
+import { remembered } from '../memo.ts';
 import { formatCell, formatDate } from '../reports/cell-style.ts';
 import { columnTotals, type Column, type Report } from '../reports/report.ts';
 import { exportedAt } from './exported-at.ts';
@@ -41,11 +42,7 @@ function measurer(doc: Doc, font: string): (texts: string[]) => Row {
   const known = new Map<string, number>();
   return (texts) => {
     doc.font(font).fontSize(FONT_SIZE);
-    const widths = texts.map((text) => {
-      let width = known.get(text);
-      if (width === undefined) known.set(text, (width = doc.widthOfString(text)));
-      return width;
-    });
+    const widths = texts.map((text) => remembered(known, text, () => doc.widthOfString(text)));
     return { texts, widths };
   };
 }
@@ -114,7 +111,9 @@ function writeHeading(doc: Doc, report: Report): number {
     ...report.notes,
   ];
   doc.font(FONT).fontSize(9).fillColor(GREY);
-  lines.forEach((line, index) => doc.text(line, MARGIN, MARGIN + 24 + index * 12, { lineBreak: false }));
+  lines.forEach((line, index) => {
+    doc.text(line, MARGIN, MARGIN + 24 + index * 12, { lineBreak: false });
+  });
   doc.fillColor('black');
   return MARGIN + 24 + lines.length * 12 + 10;
 }

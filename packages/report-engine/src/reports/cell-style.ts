@@ -94,7 +94,11 @@ const classicTexts: string[] = [];
 
 function memo(texts: string[], seconds: number, make: () => string): string {
   if (seconds < 0 || seconds >= MEMO_SECONDS || !Number.isInteger(seconds)) return make();
-  return (texts[seconds] ??= make());
+  const known = texts[seconds];
+  if (known !== undefined) return known;
+  const text = make();
+  texts[seconds] = text;
+  return text;
 }
 
 export function formatClock(secondsOfDay: number, clock: Clock): string {

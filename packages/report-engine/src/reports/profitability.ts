@@ -24,6 +24,7 @@ const firstDayOf: Record<Resolution, (date: IsoDate) => IsoDate> = {
 /** The first day of the resolution's period (week from Monday, month, quarter) that holds `date`, no earlier than the report's start. */
 const bucketOf = (date: IsoDate, resolution: Resolution, period: Period): IsoDate => {
   const first = firstDayOf[resolution](date);
+  // biome-ignore lint/complexity/useMathMinMax: these are ISO dates, which compare as text; Math.max would make numbers of them.
   return first < period.start ? period.start : first;
 };
 

@@ -52,7 +52,10 @@ const cache = new Map<number, Set<string>>();
 export function isWorkingDay(date: string): boolean {
   const year = Number(date.slice(0, 4));
   let holidays = cache.get(year);
-  if (!holidays) cache.set(year, (holidays = new Set(holidaysIn(year))));
+  if (!holidays) {
+    holidays = new Set(holidaysIn(year));
+    cache.set(year, holidays);
+  }
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   return weekday !== 0 && weekday !== 6 && !holidays.has(date);
 }

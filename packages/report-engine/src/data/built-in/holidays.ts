@@ -1,4 +1,5 @@
 import { addDays, pad2, weekday, type IsoDate } from '../../calendar.ts';
+import { remembered } from '../../memo.ts';
 
 /*
  * The days the sample studio (in the United States) is closed, for any year: New Year's Day,
@@ -39,8 +40,7 @@ function holidaysOf(year: number): ReadonlySet<IsoDate> {
 
 export function isHoliday(date: IsoDate): boolean {
   const year = Number(date.slice(0, 4));
-  let holidays = byYear.get(year);
-  if (!holidays) byYear.set(year, (holidays = holidaysOf(year)));
+  const holidays = remembered(byYear, year, () => holidaysOf(year));
   // New Year's Day on a Saturday is taken on the last day of the year before.
   return holidays.has(date) || (date.endsWith('-12-31') && observed(`${year + 1}-01-01`) === date);
 }

@@ -60,7 +60,7 @@ function trackDay(random: SeededRandom, date: IsoDate, user: (typeof USERS)[numb
       projectId: project?.id ?? null,
       taskId: task?.id ?? null,
       description: random.pick(project ? project.descriptions : NO_PROJECT_DESCRIPTIONS),
-      billable: project !== null && project.billable && !random.chance(NON_BILLABLE_ON_BILLABLE_PROJECT_CHANCE),
+      billable: project?.billable === true && !random.chance(NON_BILLABLE_ON_BILLABLE_PROJECT_CHANCE),
       tagIds: tagged.sort((a, b) => compareText(a.name, b.name)).map((tag) => tag.id),
       start: { date, seconds: start },
       end: laterOn(date, start + durationSeconds),
