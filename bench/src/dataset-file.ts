@@ -37,11 +37,45 @@ const zones: [name: string, offset: string][] = [
 const firstNames = ['Ada', 'Bruno', 'Chen', 'Dana', 'Emeka', 'Freya', 'Gabriel', 'Hana', 'Ines', 'Jonas'];
 const lastNames = ['Moreau', 'Okafor', 'Wei', 'Kowalski', 'Adeyemi', 'Lindqvist', 'Santos', 'Sato', 'Haddad', 'Novak'];
 const taskNames = ['Discovery', 'Design', 'Development', 'QA'];
-const tagNames = ['Meeting', 'Research', 'Design', 'Development', 'Code review', 'Bugfix', 'Remote', 'On site', 'Overtime', 'Support', 'Planning', 'Writing', 'Travel', 'Training', 'Urgent'];
+const tagNames = [
+  'Meeting',
+  'Research',
+  'Design',
+  'Development',
+  'Code review',
+  'Bugfix',
+  'Remote',
+  'On site',
+  'Overtime',
+  'Support',
+  'Planning',
+  'Writing',
+  'Travel',
+  'Training',
+  'Urgent',
+];
 const descriptions = [
-  'Sprint planning', 'Stand-up', 'Client call', 'Code review', 'Fix "flaky" test', 'Write specs', 'Deploy to staging', 'Design review',
-  'Customer support', 'Refactor billing module', 'Update dependencies', 'Research competitors', 'Prepare demo', 'Pair programming',
-  'Invoice, quarterly', 'Onboarding', 'Accessibility audit', 'Performance tuning', 'Retrospective', 'Documentation', '',
+  'Sprint planning',
+  'Stand-up',
+  'Client call',
+  'Code review',
+  'Fix "flaky" test',
+  'Write specs',
+  'Deploy to staging',
+  'Design review',
+  'Customer support',
+  'Refactor billing module',
+  'Update dependencies',
+  'Research competitors',
+  'Prepare demo',
+  'Pair programming',
+  'Invoice, quarterly',
+  'Onboarding',
+  'Accessibility audit',
+  'Performance tuning',
+  'Retrospective',
+  'Documentation',
+  '',
 ];
 
 const pad = (value: number) => String(value).padStart(2, '0');
@@ -78,9 +112,15 @@ function bigDatasetJson(): string {
       color: `#${(0x100000 + random(0xefffff)).toString(16)}`,
     };
   });
-  const tasks = projects.flatMap((project, index) =>
-    index % 4 === 3 ? [] : taskNames.slice(0, 2 + (index % 3)).map((name) => ({ name, project_id: project.id, rate: random(4) === 0 ? 100 + random(60) : null })),
-  ).map((task, index) => ({ id: 4001 + index, ...task }));
+  const tasks = projects
+    .flatMap((project, index) =>
+      index % 4 === 3
+        ? []
+        : taskNames
+            .slice(0, 2 + (index % 3))
+            .map((name) => ({ name, project_id: project.id, rate: random(4) === 0 ? 100 + random(60) : null })),
+    )
+    .map((task, index) => ({ id: 4001 + index, ...task }));
   const tags = tagNames.map((name, index) => ({ id: 5001 + index, name }));
   const groups = ['Design', 'Engineering', 'Support', 'Sales', 'Management'].map((name, index) => ({
     id: 6001 + index,

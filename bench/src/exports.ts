@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { EXPORT_FORMATS, exportCases, type ExportCase, type ExportFormat } from '@toggl-exports/spec-reader';
+import { EXPORT_FORMATS, type ExportCase, type ExportFormat, exportCases } from '@toggl-exports/spec-reader';
 
 /*
  * The requests the bench sends, taken from the mock's own spec (`@toggl-exports/mock-server/openapi.json`):
@@ -43,7 +43,8 @@ export const reportFormats = EXPORT_FORMATS;
 export type ReportFormat = ExportFormat;
 
 /** The detailed report's export path for a workspace (the PDF has a path of its own, which reads the same). */
-export const detailedReportPath = (workspaceId: number, format: ReportFormat) => `/reports/api/v3/workspace/${workspaceId}/search/time_entries.${format}`;
+export const detailedReportPath = (workspaceId: number, format: ReportFormat) =>
+  `/reports/api/v3/workspace/${workspaceId}/search/time_entries.${format}`;
 
 export const basicAuth = `Basic ${Buffer.from('ada@example.com:correct horse').toString('base64')}`;
 

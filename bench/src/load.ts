@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { basicAuth, detailedCsv, exportRequests, jsonHeaders, shiftedBody, type ExportRequest } from './exports.ts';
+import { basicAuth, detailedCsv, type ExportRequest, exportRequests, jsonHeaders, shiftedBody } from './exports.ts';
 import { percentile } from './stats.ts';
 
 export interface LoadResult {

@@ -1,15 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { markdownTable, rowsOf, type Results } from './report.ts';
+import { markdownTable, type Results, rowsOf } from './report.ts';
 import { measureBundleSize } from './sections/bundle-size.ts';
 import { measureClientOverhead } from './sections/client-overhead.ts';
 import { measureDatasetLoad } from './sections/dataset-load.ts';
 import { measureSoak } from './sections/mock-load.ts';
 import { measureStartup } from './sections/mock-startup.ts';
 import { measureThroughput } from './sections/mock-throughput.ts';
+import { measureRepoTimes } from './sections/repo-times.ts';
 import { measureMonths } from './sections/report-months.ts';
 import { measureYear } from './sections/report-year.ts';
-import { measureRepoTimes } from './sections/repo-times.ts';
 import { measureStreaming } from './sections/streaming.ts';
 
 /*
@@ -68,7 +68,13 @@ for (const name of chosen) {
 
 const rows = [
   ...rowsOf(results),
-  ...Object.keys(failures).map((name) => ({ measurement: `section \`${name}\``, result: 'failed (see the log)', baseline: '—', target: '—', met: false })),
+  ...Object.keys(failures).map((name) => ({
+    measurement: `section \`${name}\``,
+    result: 'failed (see the log)',
+    baseline: '—',
+    target: '—',
+    met: false,
+  })),
 ];
 const summary = [
   `Measured with \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine.cpus} × ${machine.model}, Node ${machine.node}, ${machine.platform}` +

@@ -1,15 +1,15 @@
-import { reportFormats, type ReportFormat } from './exports.ts';
+import { type ReportFormat, reportFormats } from './exports.ts';
+import type { LoadResult } from './load.ts';
 import type { BundleSize, BundleSizeResult } from './sections/bundle-size.ts';
 import type { ClientOverheadResult } from './sections/client-overhead.ts';
 import type { DatasetLoadResult } from './sections/dataset-load.ts';
 import type { SoakResult } from './sections/mock-load.ts';
 import type { StartupResult } from './sections/mock-startup.ts';
 import type { ThroughputResult } from './sections/mock-throughput.ts';
+import type { RepoTimesResult } from './sections/repo-times.ts';
 import type { MonthsResult } from './sections/report-months.ts';
 import type { YearResult } from './sections/report-year.ts';
-import type { RepoTimesResult } from './sections/repo-times.ts';
 import type { StreamingResult } from './sections/streaming.ts';
-import type { LoadResult } from './load.ts';
 import { median } from './stats.ts';
 
 export interface Results {
@@ -242,8 +242,8 @@ function bundleRows({ bundle }: Results): Row[] {
 }
 
 export function rowsOf(results: Results): Row[] {
-  return [clientRows, streamingRows, startupRows, throughputRows, loadRows, monthRows, yearRows, datasetRows, repoRows, bundleRows].flatMap((rows) =>
-    rows(results),
+  return [clientRows, streamingRows, startupRows, throughputRows, loadRows, monthRows, yearRows, datasetRows, repoRows, bundleRows].flatMap(
+    (rows) => rows(results),
   );
 }
 

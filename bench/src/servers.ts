@@ -2,9 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { detailedCsv, detailedReportPath, jsonHeaders, mockCliPath, mockSpecPath, prismCliPath } from './exports.ts';
 import { freePort, host, sleep, startProcess, stopProcess } from './processes.ts';
-import { fileURLToPath } from 'node:url';
 
 /** A server under test: how to start it, in a process of its own, on a given port. */
 export interface ServerKind {
@@ -44,7 +44,10 @@ async function saveMockAnswer(): Promise<void> {
     });
     const body = Buffer.from(await response.arrayBuffer());
     if (response.status !== 200) throw new Error(`the mock answered the detailed CSV request with ${response.status}: ${body}`);
-    const headers = { 'Content-Type': response.headers.get('content-type'), 'Content-Disposition': response.headers.get('content-disposition') };
+    const headers = {
+      'Content-Type': response.headers.get('content-type'),
+      'Content-Disposition': response.headers.get('content-disposition'),
+    };
     writeFileSync(mockAnswerFile, JSON.stringify({ headers, body: body.toString('base64') }));
     process.once('exit', () => rmSync(mockAnswerFile, { force: true }));
   } finally {
@@ -107,7 +110,13 @@ export async function startServer(kind: ServerKind): Promise<RunningServer> {
     const elapsed = performance.now() - spawnedAt;
     if (status === 200) return { child, url, msToFirst200: elapsed, stop: () => stopProcess(child) };
     const failure =
-      child.exitCode !== null ? `exited with ${child.exitCode}` : status !== undefined ? `answered ${status}` : elapsed > firstRequestTimeoutMs ? 'did not answer in time' : undefined;
+      child.exitCode !== null
+        ? `exited with ${child.exitCode}`
+        : status !== undefined
+          ? `answered ${status}`
+          : elapsed > firstRequestTimeoutMs
+            ? 'did not answer in time'
+            : undefined;
     if (failure) {
       await stopProcess(child);
       throw new Error(`${kind.name} ${failure}: ${stderr}`);

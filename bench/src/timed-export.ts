@@ -10,15 +10,26 @@ export interface ColdAndCached {
 /** One export request, timed from sending it to the answer's last byte; anything but a 200 is an error. */
 async function timedExport(url: string, path: string, body: unknown, timeoutMs: number): Promise<{ ms: number; file: Buffer }> {
   const started = performance.now();
-  const response = await fetch(`${url}${path}`, { method: 'POST', headers: jsonHeaders, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: jsonHeaders,
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   const file = Buffer.from(await response.arrayBuffer());
   const ms = performance.now() - started;
-  if (response.status !== 200) throw new Error(`POST ${path} ${JSON.stringify(body)} answered ${response.status}: ${file.subarray(0, 300).toString()}`);
+  if (response.status !== 200)
+    throw new Error(`POST ${path} ${JSON.stringify(body)} answered ${response.status}: ${file.subarray(0, 300).toString()}`);
   return { ms, file };
 }
 
 /** Sends a request the server has not seen, then the same again; both must answer the same file. */
-export async function coldAndCached(url: string, path: string, body: unknown, timeoutMs: number): Promise<{ timing: ColdAndCached; file: Buffer }> {
+export async function coldAndCached(
+  url: string,
+  path: string,
+  body: unknown,
+  timeoutMs: number,
+): Promise<{ timing: ColdAndCached; file: Buffer }> {
   const cold = await timedExport(url, path, body, timeoutMs);
   const cached = await timedExport(url, path, body, timeoutMs);
   if (!cached.file.equals(cold.file)) throw new Error(`POST ${path} ${JSON.stringify(body)} answered a different file the second time`);

@@ -16,7 +16,9 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   async generate() {
     const files = await generateAll();
     const { removed } = await writeGeneratedFiles(files);
-    console.log(`generated ${files.length} files${removed.length > 0 ? `; removed ${removed.length} no longer generated: ${removed.join(', ')}` : ''}`);
+    console.log(
+      `generated ${files.length} files${removed.length > 0 ? `; removed ${removed.length} no longer generated: ${removed.join(', ')}` : ''}`,
+    );
   },
   async check() {
     const stale = await findStaleFiles(await generateAll());

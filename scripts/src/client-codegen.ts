@@ -1,5 +1,12 @@
+import {
+  isJsonObject,
+  type JsonObject,
+  MEDIA_TYPES,
+  type OpenApiDocument,
+  readExportOperations,
+  resolveRef,
+} from '@toggl-exports/spec-reader';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
-import { isJsonObject, MEDIA_TYPES, readExportOperations, resolveRef, type JsonObject, type OpenApiDocument } from '@toggl-exports/spec-reader';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
 
 const clientGeneratedDir = 'packages/client/src/generated';
@@ -24,7 +31,8 @@ const kebabCase = (name: string) => name.replace(/[A-Z]/g, (letter, index: numbe
 export function operationRows(document: OpenApiDocument): OperationRow[] {
   const globalSecurity = document.security as JsonObject[] | undefined;
   return readExportOperations(document).map(({ operationId, path, formats, label, operation }) => {
-    const requestBody = operation.requestBody === undefined ? undefined : resolveRef(document, operation.requestBody, `${label} requestBody`);
+    const requestBody =
+      operation.requestBody === undefined ? undefined : resolveRef(document, operation.requestBody, `${label} requestBody`);
     if (requestBody) {
       const mediaTypes = isJsonObject(requestBody.content) ? Object.keys(requestBody.content) : [];
       if (!mediaTypes.includes('application/json')) {

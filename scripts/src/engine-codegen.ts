@@ -1,4 +1,12 @@
-import { EXPORT_FORMATS, isJsonObject, MEDIA_TYPES, readExportOperations, resolveRef, type JsonObject, type OpenApiDocument } from '@toggl-exports/spec-reader';
+import {
+  EXPORT_FORMATS,
+  isJsonObject,
+  type JsonObject,
+  MEDIA_TYPES,
+  type OpenApiDocument,
+  readExportOperations,
+  resolveRef,
+} from '@toggl-exports/spec-reader';
 import { renderTypesModule } from './client-codegen.ts';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
 
@@ -13,7 +21,8 @@ type Defaults = { [field: string]: unknown };
 export function schemaDefaults(document: OpenApiDocument, schema: unknown, where: string): Defaults {
   const resolved = resolveRef(document, schema, where);
   const defaults: Defaults = {};
-  for (const part of Array.isArray(resolved['allOf']) ? resolved['allOf'] : []) Object.assign(defaults, schemaDefaults(document, part, `${where} allOf`));
+  for (const part of Array.isArray(resolved['allOf']) ? resolved['allOf'] : [])
+    Object.assign(defaults, schemaDefaults(document, part, `${where} allOf`));
   const properties = isJsonObject(resolved['properties']) ? resolved['properties'] : {};
   for (const [name, property] of Object.entries(properties)) {
     const field = resolveRef(document, property, `${where}.${name}`);
@@ -31,7 +40,8 @@ export function schemaDefaults(document: OpenApiDocument, schema: unknown, where
 export function bodyDefaults(document: OpenApiDocument): Record<string, Defaults> {
   return Object.fromEntries(
     readExportOperations(document).map(({ operationId, label, operation }) => {
-      const body = operation['requestBody'] === undefined ? undefined : resolveRef(document, operation['requestBody'], `${label} requestBody`);
+      const body =
+        operation['requestBody'] === undefined ? undefined : resolveRef(document, operation['requestBody'], `${label} requestBody`);
       const content = isJsonObject(body?.['content']) ? (body['content'] as JsonObject) : {};
       const media = content['application/json'];
       const schema = isJsonObject(media) ? media['schema'] : undefined;

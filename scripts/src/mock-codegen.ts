@@ -1,4 +1,4 @@
-import { readExportOperations, resolveRef, type OpenApiDocument } from '@toggl-exports/spec-reader';
+import { type OpenApiDocument, readExportOperations, resolveRef } from '@toggl-exports/spec-reader';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
 
 type Json = Record<string, any>;

@@ -57,9 +57,17 @@ describe('operationRows', () => {
   });
 
   it.each([
-    ['a body without application/json', { requestBody: { content: { 'text/plain': {} } } }, /requestBody takes \[text\/plain\]; it must take application\/json/],
+    [
+      'a body without application/json',
+      { requestBody: { content: { 'text/plain': {} } } },
+      /requestBody takes \[text\/plain\]; it must take application\/json/,
+    ],
     ['a body without content', { requestBody: { required: true } }, /requestBody takes \[\]; it must take application\/json/],
-    ['a dangling body $ref', { requestBody: { $ref: '#/components/requestBodies/Missing' } }, /requestBody: \$ref "#\/components\/requestBodies\/Missing" points to nothing/],
+    [
+      'a dangling body $ref',
+      { requestBody: { $ref: '#/components/requestBodies/Missing' } },
+      /requestBody: \$ref "#\/components\/requestBodies\/Missing" points to nothing/,
+    ],
   ])('rejects %s with a clear message', (_, operation, message) => {
     expect(() => operationRows(tinySpec(operation))).toThrow(message);
   });
@@ -68,7 +76,10 @@ describe('operationRows', () => {
 describe('clientPackageFiles', () => {
   it('writes the types and the table into the client package, each with the do-not-edit header', async () => {
     const files = await clientPackageFiles(bundledSpec());
-    expect(files.map((file) => file.path)).toEqual(['packages/client/src/generated/openapi.ts', 'packages/client/src/generated/operations.ts']);
+    expect(files.map((file) => file.path)).toEqual([
+      'packages/client/src/generated/openapi.ts',
+      'packages/client/src/generated/operations.ts',
+    ]);
     for (const file of files) expect(String(file.contents).startsWith(`// ${DO_NOT_EDIT}\n`)).toBe(true);
     const [types, table] = files.map((file) => String(file.contents));
     expect(types).toContain('export interface paths {');

@@ -3,7 +3,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocs } from '../src/docs.ts';
 import { bundledSpec, seedEndpoints } from './spec-support.ts';
@@ -48,8 +48,15 @@ describe('rendered API docs', () => {
     const tab = await context.newPage();
     await tab.goto(pathToFileURL(page).href);
 
-    expect(operations.map(({ operationId }) => operationId).sort()).toEqual(seedEndpoints().map(({ operationId }) => operationId).sort());
-    for (const { summary, tags: [tag] } of operations) {
+    expect(operations.map(({ operationId }) => operationId).sort()).toEqual(
+      seedEndpoints()
+        .map(({ operationId }) => operationId)
+        .sort(),
+    );
+    for (const {
+      summary,
+      tags: [tag],
+    } of operations) {
       const link = tab.getByRole('link', { name: summary }).first();
       if (!(await link.isVisible())) await tab.getByText(tag!, { exact: true }).first().click();
       await link.click({ timeout: 10_000 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateAll } from '../src/generate.ts';
-import { findStaleFiles, writeGeneratedFiles, type GeneratedFile } from '../src/generated-file.ts';
+import { findStaleFiles, type GeneratedFile, writeGeneratedFiles } from '../src/generated-file.ts';
 
 describe('generated files', () => {
   it('match what the generators produce from the spec (run `pnpm generate` if this fails)', async () => {

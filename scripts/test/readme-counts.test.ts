@@ -8,20 +8,49 @@ import { expect, it } from 'vitest';
 import { repoRoot } from '../src/repo-paths.ts';
 import { bundledSpec } from './spec-support.ts';
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
-const COUNT = new RegExp(`\\b(${NUMBER_WORDS.join('|')})\\s+(?:\`POST\`\\s+)?(?:report\\s+)?(?:export\\s+)?(endpoints|exports|operations)\\b`, 'gi');
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
+const COUNT = new RegExp(
+  `\\b(${NUMBER_WORDS.join('|')})\\s+(?:\`POST\`\\s+)?(?:report\\s+)?(?:export\\s+)?(endpoints|exports|operations)\\b`,
+  'gi',
+);
 
-const readmes = ['README.md', ...readdirSync(path.join(repoRoot, 'packages')).map((name) => `packages/${name}/README.md`)].filter((file) => {
-  try {
-    readFileSync(path.join(repoRoot, file));
-    return true;
-  } catch {
-    return false;
-  }
-});
+const readmes = ['README.md', ...readdirSync(path.join(repoRoot, 'packages')).map((name) => `packages/${name}/README.md`)].filter(
+  (file) => {
+    try {
+      readFileSync(path.join(repoRoot, file));
+      return true;
+    } catch {
+      return false;
+    }
+  },
+);
 
 it.each(readmes)('%s counts the exports as the spec has them', (file) => {
   const expected = readExportOperations(bundledSpec()).length;
-  const counts = [...readFileSync(path.join(repoRoot, file), 'utf8').matchAll(COUNT)].map((match) => `${match[0]} (${NUMBER_WORDS.indexOf((match[1] as string).toLowerCase())})`);
+  const counts = [...readFileSync(path.join(repoRoot, file), 'utf8').matchAll(COUNT)].map(
+    (match) => `${match[0]} (${NUMBER_WORDS.indexOf((match[1] as string).toLowerCase())})`,
+  );
   expect(counts.filter((count) => !count.endsWith(`(${expected})`))).toEqual([]);
 });

@@ -7,7 +7,11 @@ export type ClientOverheadResult = Record<'raw fetch' | 'openapi-fetch' | 'our c
 export async function measureClientOverhead(): Promise<ClientOverheadResult> {
   const server = await startServerScript(new URL('../servers/csv-server.js', import.meta.url));
   try {
-    return await runWorker<ClientOverheadResult>(new URL('../workers/client-calls.js', import.meta.url), [server.url, '20', '250'], 180_000);
+    return await runWorker<ClientOverheadResult>(
+      new URL('../workers/client-calls.js', import.meta.url),
+      [server.url, '20', '250'],
+      180_000,
+    );
   } finally {
     await stopProcess(server.child);
   }

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { bigDataset, writeBigDataset } from '../dataset-file.ts';
 import { detailedReportPath } from '../exports.ts';
 import { peakRssOf } from '../processes.ts';
-import { mockCli, mockCliWithData, startServer, type RunningServer, type ServerKind } from '../servers.ts';
+import { mockCli, mockCliWithData, type RunningServer, type ServerKind, startServer } from '../servers.ts';
 import { median } from '../stats.ts';
-import { coldAndCached, type ColdAndCached } from '../timed-export.ts';
+import { type ColdAndCached, coldAndCached } from '../timed-export.ts';
 
 export interface DatasetLoadResult {
   entries: number;
@@ -45,7 +45,8 @@ async function yearCsv(server: RunningServer): Promise<DatasetLoadResult['yearCs
   const body = { start_date: `${year}-01-01`, end_date: `${year}-12-31` };
   const { timing, file } = await coldAndCached(server.url, detailedReportPath(workspaceId, 'csv'), body, timeoutMs);
   const rows = dataRows(file);
-  if (rows !== entries) throw new Error(`the ${year} detailed CSV of the dataset has ${rows} data rows, not ${entries}: its time would not be the dataset's`);
+  if (rows !== entries)
+    throw new Error(`the ${year} detailed CSV of the dataset has ${rows} data rows, not ${entries}: its time would not be the dataset's`);
   return { ...timing, rows };
 }
 

@@ -1,4 +1,4 @@
-import { runLoad, type LoadResult } from '../load.ts';
+import { type LoadResult, runLoad } from '../load.ts';
 import { rssOf, sleep } from '../processes.ts';
 import { mockCli, startServer } from '../servers.ts';
 

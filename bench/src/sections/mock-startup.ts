@@ -1,5 +1,5 @@
+import { bareNodeHttp, mockCli, prismCli, type ServerKind, startServer } from '../servers.ts';
 import { median } from '../stats.ts';
-import { bareNodeHttp, mockCli, prismCli, startServer, type ServerKind } from '../servers.ts';
 
 export interface StartupResult {
   name: string;

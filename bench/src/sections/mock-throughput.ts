@@ -1,6 +1,6 @@
 import { csvExportRequests } from '../exports.ts';
-import { loadSample, summarizeLoad, type LoadOptions, type LoadResult, type LoadSample } from '../load.ts';
-import { bareNodeHttp, mockCli, prismCli, startServer, type RunningServer, type ServerKind } from '../servers.ts';
+import { type LoadOptions, type LoadResult, type LoadSample, loadSample, summarizeLoad } from '../load.ts';
+import { bareNodeHttp, mockCli, prismCli, type RunningServer, type ServerKind, startServer } from '../servers.ts';
 
 export interface ThroughputResult {
   name: string;
@@ -36,7 +36,8 @@ export async function measureThroughput(): Promise<{ mock: ThroughputResult; bar
     const [mock, , prism] = servers as [RunningServer, RunningServer, RunningServer];
     // Warm-up (JIT, the mock's cache, each operation's compiled schemas): not recorded.
     for (const server of servers) await loadSample({ url: server.url, connections: 10, seconds: 1, maxRequests: maxRequestsPerSlice });
-    for (const server of [mock, prism]) await loadSample({ url: server.url, connections: 64, seconds: 1, maxRequests: maxRequestsPerSlice, mixed: true });
+    for (const server of [mock, prism])
+      await loadSample({ url: server.url, connections: 64, seconds: 1, maxRequests: maxRequestsPerSlice, mixed: true });
 
     const at10 = await inTurns(servers, { connections: 10 });
     const at64 = await inTurns(servers, { connections: 64 });

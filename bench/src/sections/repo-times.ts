@@ -64,7 +64,9 @@ export async function measureRepoTimes(): Promise<RepoTimesResult> {
       if (test.cached === test.total) break;
     } catch (error) {
       if (attempt === attempts) throw error;
-      console.error(`bench: pnpm test failed on run ${attempt} of ${attempts} (it is run again):\n${String((error as Error).message).slice(-1500)}`);
+      console.error(
+        `bench: pnpm test failed on run ${attempt} of ${attempts} (it is run again):\n${String((error as Error).message).slice(-1500)}`,
+      );
     }
   }
   return {

@@ -1,7 +1,7 @@
-import { detailedReportPath, reportFormats, type ReportFormat } from '../exports.ts';
+import { detailedReportPath, type ReportFormat, reportFormats } from '../exports.ts';
 import { mockCli, startServer } from '../servers.ts';
 import { median } from '../stats.ts';
-import { coldAndCached, warmUpDetailedReports, type ColdAndCached } from '../timed-export.ts';
+import { type ColdAndCached, coldAndCached, warmUpDetailedReports } from '../timed-export.ts';
 
 export interface MonthsFormatResult {
   /** One per month, each asked for once cold and once again. */
@@ -33,7 +33,10 @@ export async function measureMonths(): Promise<MonthsResult> {
   const server = await startServer(mockCli);
   try {
     await warmUpDetailedReports(server.url, workspaceId, timeoutMs);
-    const runs = Object.fromEntries(reportFormats.map((format) => [format, [] as MonthsFormatResult['runs']])) as Record<ReportFormat, MonthsFormatResult['runs']>;
+    const runs = Object.fromEntries(reportFormats.map((format) => [format, [] as MonthsFormatResult['runs']])) as Record<
+      ReportFormat,
+      MonthsFormatResult['runs']
+    >;
     for (let round = 0; round < monthsPerFormat; round++) {
       for (const [index, format] of reportFormats.entries()) {
         const body = monthBody(round * reportFormats.length + index);

@@ -1,6 +1,6 @@
-import { detailedReportPath, reportFormats, type ReportFormat } from '../exports.ts';
+import { detailedReportPath, type ReportFormat, reportFormats } from '../exports.ts';
 import { mockCli, startServer } from '../servers.ts';
-import { coldAndCached, warmUpDetailedReports, type ColdAndCached } from '../timed-export.ts';
+import { type ColdAndCached, coldAndCached, warmUpDetailedReports } from '../timed-export.ts';
 
 export type YearResult = Record<ReportFormat, ColdAndCached & { year: number }>;
 

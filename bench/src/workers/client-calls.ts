@@ -1,6 +1,6 @@
 import { createTogglExportsClient, type paths } from '@toggl-exports/client';
 import createClient from 'openapi-fetch';
-import { summarize, type Summary } from '../stats.ts';
+import { type Summary, summarize } from '../stats.ts';
 
 /*
  * Runs in a process of its own: the same export call made three ways against the local CSV

@@ -30,7 +30,15 @@ async function downloadEach(main, mockUrl, outDir) {
     const file = await client[method](args);
     const saved = path.join(outDir, `${method}-${file.format}`);
     await writeFile(saved, new Uint8Array(await file.arrayBuffer()));
-    files.push({ method, args, operationId: file.operationId, format: file.format, contentType: file.contentType, filename: file.filename, saved });
+    files.push({
+      method,
+      args,
+      operationId: file.operationId,
+      format: file.format,
+      contentType: file.contentType,
+      filename: file.filename,
+      saved,
+    });
   }
   return { runtime: runtime(), files };
 }

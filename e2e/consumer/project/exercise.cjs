@@ -16,8 +16,26 @@ const dataset = {
   users: [{ id: 5, fullname: 'Ada Lovelace', email: 'ada@example.com', timezone: 'Europe/London' }],
   projects: [{ id: 9, name: 'Engine', billable: true, rate: 120 }],
   time_entries: [
-    { id: 1, workspace_id: 77, user_id: 5, project_id: 9, billable: true, description: 'Notes', start: '2026-10-05T08:00:00Z', stop: '2026-10-05T09:30:00Z' },
-    { id: 2, workspace_id: 77, user_id: 5, project_id: 9, billable: false, description: 'Review', start: '2026-10-06T13:00:00Z', duration: 1800 },
+    {
+      id: 1,
+      workspace_id: 77,
+      user_id: 5,
+      project_id: 9,
+      billable: true,
+      description: 'Notes',
+      start: '2026-10-05T08:00:00Z',
+      stop: '2026-10-05T09:30:00Z',
+    },
+    {
+      id: 2,
+      workspace_id: 77,
+      user_id: 5,
+      project_id: 9,
+      billable: false,
+      description: 'Review',
+      start: '2026-10-06T13:00:00Z',
+      duration: 1800,
+    },
   ],
 };
 
@@ -29,7 +47,15 @@ module.exports = async function exercise({ main, node, raw, mockServer, engine, 
     const file = await client[method](args);
     const saved = path.join(outDir, `${method}-${file.format}`);
     await writeFile(saved, Buffer.from(await file.arrayBuffer()));
-    files.push({ method, args, operationId: file.operationId, format: file.format, contentType: file.contentType, filename: file.filename, saved });
+    files.push({
+      method,
+      args,
+      operationId: file.operationId,
+      format: file.format,
+      contentType: file.contentType,
+      filename: file.filename,
+      saved,
+    });
   }
 
   // The Node entry streams to disk.
@@ -37,7 +63,15 @@ module.exports = async function exercise({ main, node, raw, mockServer, engine, 
   const pdf = await nodeClient.exportDetailedReportPdf({ workspaceId, body: october });
   const saved = path.join(outDir, 'saveTo.pdf');
   await pdf.saveTo(saved);
-  files.push({ method: 'exportDetailedReportPdf', args: { workspaceId, body: october }, operationId: pdf.operationId, format: pdf.format, contentType: pdf.contentType, filename: pdf.filename, saved });
+  files.push({
+    method: 'exportDetailedReportPdf',
+    args: { workspaceId, body: october },
+    operationId: pdf.operationId,
+    format: pdf.format,
+    contentType: pdf.contentType,
+    filename: pdf.filename,
+    saved,
+  });
 
   // The raw entry's openapi-fetch client, for the same client.
   const rawCall = await raw.rawClient(client).POST('/reports/api/v3/workspace/{workspace_id}/weekly/time_entries.csv', {
@@ -46,7 +80,9 @@ module.exports = async function exercise({ main, node, raw, mockServer, engine, 
     parseAs: 'text',
   });
 
-  const error = await client.exportDetailedReport({ workspaceId, format: 'csv', body: { ...october, not_a_field: true } }).catch((caught) => caught);
+  const error = await client
+    .exportDetailedReport({ workspaceId, format: 'csv', body: { ...october, not_a_field: true } })
+    .catch((caught) => caught);
 
   // The mock server's library entry, in this module system, with a server of its own computing from the dataset above.
   const ownServer = await mockServer.startMockServer({ port: 0, data: dataset });
@@ -62,7 +98,12 @@ module.exports = async function exercise({ main, node, raw, mockServer, engine, 
   }
   // The report engine's entry computes the same file from the same dataset.
   const loaded = engine.loadDataset(dataset);
-  const computed = await engine.exportReport(loaded.data, { operationId: 'exportDetailedReport', format: 'csv', workspaceId: 77, body: week });
+  const computed = await engine.exportReport(loaded.data, {
+    operationId: 'exportDetailedReport',
+    format: 'csv',
+    workspaceId: 77,
+    body: week,
+  });
   // Its XLSX and PDF writers, which it loads on first use, in this module system too.
   const leading = async (operationId, format, count) => {
     const outcome = await engine.exportReport(loaded.data, { operationId, format, workspaceId: 77, body: week });
@@ -88,7 +129,12 @@ module.exports = async function exercise({ main, node, raw, mockServer, engine, 
       detailedCsv: new TextDecoder().decode(detailed),
       otherWorkspace: { status: otherWorkspace.status, serverMessage: otherWorkspace.serverMessage },
     },
-    engine: { ok: loaded.ok && computed.ok, sameBytesAsTheMock: computed.ok && Buffer.from(computed.file.bytes).equals(Buffer.from(detailed)), xlsxStart, pdfStart },
+    engine: {
+      ok: loaded.ok && computed.ok,
+      sameBytesAsTheMock: computed.ok && Buffer.from(computed.file.bytes).equals(Buffer.from(detailed)),
+      xlsxStart,
+      pdfStart,
+    },
     specOperations: operationIds.length,
     specOperationsWithoutMethod: operationIds.filter((id) => typeof client[id] !== 'function'),
   };

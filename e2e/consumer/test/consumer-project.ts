@@ -27,8 +27,12 @@ interface Manifest {
 /** Every package under packages/ that is not private: what we publish. */
 export async function publicPackageDirs(): Promise<string[]> {
   const packagesDir = path.join(repoRoot, 'packages');
-  const dirs = (await readdir(packagesDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => path.join(packagesDir, entry.name));
-  const manifests = await Promise.all(dirs.map(async (dir) => ({ dir, manifest: JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as Manifest })));
+  const dirs = (await readdir(packagesDir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => path.join(packagesDir, entry.name));
+  const manifests = await Promise.all(
+    dirs.map(async (dir) => ({ dir, manifest: JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as Manifest })),
+  );
   return manifests.filter(({ manifest }) => !manifest.private).map(({ dir }) => dir);
 }
 
@@ -85,9 +89,13 @@ export async function createConsumerProject(): Promise<string> {
   await cp(projectFiles, dir, { recursive: true });
   // --ignore-scripts: none of our packages has install scripts, and a dependency of Prism's
   // (@scarf/scarf) would otherwise report the install to its vendor.
-  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', '--loglevel=error'], {
-    cwd: dir,
-    env: { ...process.env, SCARF_ANALYTICS: 'false' },
-  });
+  await run(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', '--loglevel=error'],
+    {
+      cwd: dir,
+      env: { ...process.env, SCARF_ANALYTICS: 'false' },
+    },
+  );
   return dir;
 }

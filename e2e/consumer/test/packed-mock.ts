@@ -1,6 +1,6 @@
 // The packed mock server, started through its bin the way a user starts it, and what the tests
 // check the files it sends against.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { createTogglExportsClient as CreateClient, ExportFile, ExportOperationId } from '@toggl-exports/client';
@@ -49,7 +49,9 @@ export interface Download {
 
 /** A download made from the test process with the packed client: what the mock at mockUrl sends for that request. */
 export async function downloadFromTest(dir: string, mockUrl: string, method: ExportOperationId, args: unknown): Promise<Download> {
-  const { createTogglExportsClient } = createRequire(path.join(dir, 'package.json'))('@toggl-exports/client') as { createTogglExportsClient: typeof CreateClient };
+  const { createTogglExportsClient } = createRequire(path.join(dir, 'package.json'))('@toggl-exports/client') as {
+    createTogglExportsClient: typeof CreateClient;
+  };
   const client = createTogglExportsClient({ apiToken: 'another-token' }, { baseUrl: mockUrl });
   const file = await (client[method] as unknown as (args: unknown) => Promise<ExportFile>)(args);
   return { filename: file.filename, format: file.format, contentType: file.contentType, bytes: Buffer.from(await file.arrayBuffer()) };

@@ -9,12 +9,14 @@ import path from 'node:path';
 import type { ExportOperationId } from '@toggl-exports/client';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { run } from './consumer-project.ts';
-import { downloadFromTest, magic, startMockBin, stopMock, type Download, type Mock } from './packed-mock.ts';
-import { bun, deno, fetchTimeoutMs, node, resolveRuntime, runtimeEnv, type Runtime } from './runtimes.ts';
+import { type Download, downloadFromTest, type Mock, magic, startMockBin, stopMock } from './packed-mock.ts';
+import { bun, deno, fetchTimeoutMs, node, type Runtime, resolveRuntime, runtimeEnv } from './runtimes.ts';
 
 const dir = inject('consumerDir');
 /** The three requests download-each.cjs makes, one in each format, read from the project's copy. */
-const { downloads } = createRequire(path.join(dir, 'package.json'))('./download-each.cjs') as { downloads: { method: ExportOperationId; args: unknown }[] };
+const { downloads } = createRequire(path.join(dir, 'package.json'))('./download-each.cjs') as {
+  downloads: { method: ExportOperationId; args: unknown }[];
+};
 
 /** A script on a runtime already fetched: a hang guard only. */
 const scriptTimeoutMs = 120_000;
@@ -47,7 +49,15 @@ const expectedFor = (method: ExportOperationId, args: unknown) => {
 interface RuntimeOutcome {
   entryFile: string;
   runtime: string;
-  files: { method: ExportOperationId; args: unknown; operationId: string; format: string; contentType: string; filename: string; saved: string }[];
+  files: {
+    method: ExportOperationId;
+    args: unknown;
+    operationId: string;
+    format: string;
+    contentType: string;
+    filename: string;
+    saved: string;
+  }[];
 }
 
 const systems = [
@@ -60,7 +70,9 @@ const combinations = clientRuntimes.flatMap((runtime) => systems.map((system) =>
 // Each runtime is fetched once, on first use; the runtimes and module systems run side by side.
 describe.concurrent('the packed client on every runtime it claims', () => {
   for (const { runtime, system, script, entry } of combinations) {
-    it(`${runtime.label}, ${system} (${script}): loads ${entry} and downloads a CSV, an XLSX and a PDF byte for byte as the mock serves them`, { timeout: testTimeoutMs }, async ({ expect }) => {
+    it(`${runtime.label}, ${system} (${script}): loads ${entry} and downloads a CSV, an XLSX and a PDF byte for byte as the mock serves them`, {
+      timeout: testTimeoutMs,
+    }, async ({ expect }) => {
       const executable = await resolveRuntime(runtime);
       const outDir = path.join(dir, 'downloads', `${runtime.label.replace(' ', '-')}-${script}`);
       await mkdir(outDir, { recursive: true });
@@ -74,13 +86,21 @@ describe.concurrent('the packed client on every runtime it claims', () => {
 
       expect(outcome.runtime.startsWith(runtime.reports), `${outcome.runtime} is ${runtime.label}`).toBe(true);
       expect(/node_modules\/@toggl-exports\/(.+)$/.exec(outcome.entryFile)?.[1]).toBe(entry);
-      expect(outcome.files.map(({ operationId, format }) => `${operationId} ${format}`)).toEqual(['exportDetailedReport csv', 'exportSummaryReport xlsx', 'exportWeeklyReportPdf pdf']);
+      expect(outcome.files.map(({ operationId, format }) => `${operationId} ${format}`)).toEqual([
+        'exportDetailedReport csv',
+        'exportSummaryReport xlsx',
+        'exportWeeklyReportPdf pdf',
+      ]);
       for (const file of outcome.files) {
         const same = await expectedFor(file.method, file.args);
         const bytes = await readFile(file.saved);
         expect(magic[file.format]!(bytes), `${file.saved} looks like ${file.format}`).toBe(true);
         expect(bytes.equals(same.bytes), `${file.saved} has the bytes the mock sends for the same request`).toBe(true);
-        expect({ filename: file.filename, format: file.format, contentType: file.contentType }).toEqual({ filename: same.filename, format: same.format, contentType: same.contentType });
+        expect({ filename: file.filename, format: file.format, contentType: file.contentType }).toEqual({
+          filename: same.filename,
+          format: same.format,
+          contentType: same.contentType,
+        });
       }
     });
   }
@@ -88,7 +108,9 @@ describe.concurrent('the packed client on every runtime it claims', () => {
 
 describe.concurrent('the packed mock server on every Node it claims', () => {
   for (const runtime of [node(22), node(24)]) {
-    it(`${runtime.label}: its bin serves the same CSV, XLSX and PDF, byte for byte, as on the Node running the tests`, { timeout: testTimeoutMs }, async ({ expect }) => {
+    it(`${runtime.label}: its bin serves the same CSV, XLSX and PDF, byte for byte, as on the Node running the tests`, {
+      timeout: testTimeoutMs,
+    }, async ({ expect }) => {
       const executable = await resolveRuntime(runtime);
       expect(executable.version.startsWith(`v${runtime.reports.split(' ')[1]}`), `${executable.version} is ${runtime.label}`).toBe(true);
       const mock = await startMock(executable.path);
@@ -99,7 +121,11 @@ describe.concurrent('the packed mock server on every Node it claims', () => {
           const same = await expectedFor(method, args);
           expect(magic[got.format]!(got.bytes), `${method} from ${runtime.label} looks like ${got.format}`).toBe(true);
           expect(got.bytes.equals(same.bytes), `${method} from ${runtime.label} has the bytes of the reference mock's`).toBe(true);
-          expect({ filename: got.filename, format: got.format, contentType: got.contentType }).toEqual({ filename: same.filename, format: same.format, contentType: same.contentType });
+          expect({ filename: got.filename, format: got.format, contentType: got.contentType }).toEqual({
+            filename: same.filename,
+            format: same.format,
+            contentType: same.contentType,
+          });
         }
       } finally {
         await stopMock(mock);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ExportOperationId } from '@toggl-exports/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { run } from './consumer-project.ts';
-import { downloadFromTest, magic, startMockBin, stopMock, type Mock } from './packed-mock.ts';
+import { downloadFromTest, type Mock, magic, startMockBin, stopMock } from './packed-mock.ts';
 
 const dir = inject('consumerDir');
 
@@ -92,7 +92,9 @@ describe.each([
   it("gets a weekly CSV through the raw entry's openapi-fetch client", () => {
     expect(outcome.rawCall.status).toBe(200);
     // Response.text() decodes as UTF-8 and drops the byte-order mark, as the Encoding standard says.
-    expect(outcome.rawCall.csvFirstLine).toBe('"User","Project","Client","Mon 2026-10-05","Tue 2026-10-06","Wed 2026-10-07","Thu 2026-10-08","Fri 2026-10-09","Sat 2026-10-10","Sun 2026-10-11","Total"');
+    expect(outcome.rawCall.csvFirstLine).toBe(
+      '"User","Project","Client","Mon 2026-10-05","Tue 2026-10-06","Wed 2026-10-07","Thu 2026-10-08","Fri 2026-10-09","Sat 2026-10-10","Sun 2026-10-11","Total"',
+    );
   });
 
   it('starts the mock server from its library entry with a dataset of its own, and computes the files from it', () => {
@@ -102,7 +104,9 @@ describe.each([
     expect(weeklyLines[1]).toBe('"Ada Lovelace","Engine","","01:30:00","00:30:00","","","","","","02:00:00"');
     // 1.5 billable hours at the project's 120 EUR; the other entry is not billable, so its amount is empty.
     expect(detailedCsv).toContain('"Amount (EUR)"');
-    expect(detailedCsv).toContain('"Ada Lovelace","ada@example.com","","Engine","","Notes","Yes","2026-10-05","09:00:00","2026-10-05","10:30:00","01:30:00","","180.00"');
+    expect(detailedCsv).toContain(
+      '"Ada Lovelace","ada@example.com","","Engine","","Notes","Yes","2026-10-05","09:00:00","2026-10-05","10:30:00","01:30:00","","180.00"',
+    );
     expect(detailedCsv).toContain('"No","2026-10-06","14:00:00","2026-10-06","14:30:00","00:30:00","",""');
     expect(otherWorkspace).toEqual({ status: 403, serverMessage: 'Workspace not found/accessible' });
   });

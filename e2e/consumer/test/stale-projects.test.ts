@@ -11,7 +11,11 @@ it('removes consumer projects left untouched for an hour, and nothing else', asy
   parent = await mkdtemp(path.join(tmpdir(), 'stale-projects-test-'));
   const now = Date.now();
   const twoHoursAgo = new Date(now - 2 * 60 * 60 * 1000);
-  const folders = { killedRun: 'toggl-exports-consumer-killed', runningRun: 'toggl-exports-consumer-running', someoneElses: 'other-tool-old' };
+  const folders = {
+    killedRun: 'toggl-exports-consumer-killed',
+    runningRun: 'toggl-exports-consumer-running',
+    someoneElses: 'other-tool-old',
+  };
   for (const name of Object.values(folders)) {
     await mkdir(path.join(parent, name, 'node_modules'), { recursive: true });
   }

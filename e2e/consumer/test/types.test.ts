@@ -66,7 +66,9 @@ describe.concurrent.each(Object.entries(typescripts) as [keyof typeof typescript
   ])('moduleResolution $config: the consumer files compile and the wrong format is the only error', async ({ config, declarations }) => {
     const { diagnostics, ourFiles } = await compile(alias, config);
     const { line, column } = await wrongLine();
-    expect(diagnostics).toEqual([`types/wrong-format.mts(${line},${column}): error TS2322: Type '"pdf"' is not assignable to type '"csv" | "xlsx"'.`]);
+    expect(diagnostics).toEqual([
+      `types/wrong-format.mts(${line},${column}): error TS2322: Type '"pdf"' is not assignable to type '"csv" | "xlsx"'.`,
+    ]);
     expect(ourFiles).toEqual(declarations);
   });
 });

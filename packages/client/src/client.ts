@@ -2,7 +2,7 @@ import { networkError, TogglApiError, type TogglNetworkError, TogglTimeoutError 
 import type { ExportSource } from './export-file.js';
 import { exportOperations } from './generated/operations.js';
 import type { ExportFormat, TogglExportsClient } from './methods.js';
-import { checkTimeout, describeValue, isObject, resolveConfig, throwTypeError, type ClientConfig } from './options.js';
+import { type ClientConfig, checkTimeout, describeValue, isObject, resolveConfig, throwTypeError } from './options.js';
 import { redact } from './redact.js';
 import { parseRetryAfter, parseWholeNumber, retryDelay, sleep } from './retry.js';
 
@@ -75,21 +75,31 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
   const source: ExportSource = { operationId, fileName: operation.fileName, secrets };
 
   return async (args: Args): Promise<File> => {
-    if (!args || typeof args !== 'object') throwTypeError(`${operationId}()`, `was called with ${describeValue(args)}`, 'pass one object of arguments');
-    if (needsCredentials) throwTypeError(`${operationId}()`, 'needs credentials', 'create the client with { apiToken } or { email, password }');
+    if (!args || typeof args !== 'object')
+      throwTypeError(`${operationId}()`, `was called with ${describeValue(args)}`, 'pass one object of arguments');
+    if (needsCredentials)
+      throwTypeError(`${operationId}()`, 'needs credentials', 'create the client with { apiToken } or { email, password }');
     const { body, signal: callerSignal } = args;
     const format = (args.format ?? fixedFormat) as ExportFormat;
     const headers = headersOf[format];
     if (!headers) throwTypeError(`${operationId}() format`, `is ${describeValue(args.format)}`, `use ${formats.join(' or ')}`);
     if (body === undefined ? operation.bodyRequired : !isObject(body)) {
-      throwTypeError(`${operationId}() body`, body === undefined ? 'is missing' : `is ${describeValue(body)}`, 'pass the report settings as an object');
+      throwTypeError(
+        `${operationId}() body`,
+        body === undefined ? 'is missing' : `is ${describeValue(body)}`,
+        'pass the report settings as an object',
+      );
     }
     let url = baseUrl + parts[0];
     for (let index = 1; index < parts.length; index += 2) {
       const name = parts[index] as string;
       const value = name === 'format' ? format : args[name];
       if (typeof value === 'number' ? !Number.isFinite(value) : typeof value !== 'string' || !value) {
-        throwTypeError(`${operationId}() ${name}`, value === undefined ? 'is missing' : `is ${describeValue(value)}`, 'use a number or a non-empty string');
+        throwTypeError(
+          `${operationId}() ${name}`,
+          value === undefined ? 'is missing' : `is ${describeValue(value)}`,
+          'use a number or a non-empty string',
+        );
       }
       url += encodeURIComponent(value as string) + parts[index + 1];
     }
@@ -153,7 +163,11 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
 export const clientConfigs = new WeakMap<object, ClientConfig>();
 
 /** Builds a client whose methods come from the generated operations table, one function for all. */
-export function createExportsClient<File>(FileClass: ExportFileClass<File>, credentials: unknown, options: unknown): TogglExportsClient<File> {
+export function createExportsClient<File>(
+  FileClass: ExportFileClass<File>,
+  credentials: unknown,
+  options: unknown,
+): TogglExportsClient<File> {
   const config = resolveConfig(credentials, options);
   const client: Record<string, unknown> = {};
   for (const [operationId, operation] of Object.entries(exportOperations)) {

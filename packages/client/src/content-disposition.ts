@@ -16,10 +16,12 @@ function decodeExtended(value: string): string | undefined {
   return undefined;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a file name must not keep
+const controlCharacters = /[\u0000-\u001f\u007f]/g;
+
 /** Keeps only the last path segment, so a server-sent name can never point outside the folder it is saved in. */
 function safeName(name: string | undefined): string | undefined {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
-  const base = name?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = name?.split(/[\\/]/).pop()?.replace(controlCharacters, '').trim();
   return base && base !== '.' && base !== '..' ? base : undefined;
 }
 

@@ -96,7 +96,13 @@ export class TogglNetworkError extends TogglExportsError {
  * if given. Credentials are redacted from the message, and a cause that mentions one is left out
  * rather than passed on: a custom fetch could quote the request headers in its error.
  */
-export function networkError(operationId: string, thrown: unknown, attempts: number, secrets: readonly string[], during?: string): TogglNetworkError {
+export function networkError(
+  operationId: string,
+  thrown: unknown,
+  attempts: number,
+  secrets: readonly string[],
+  during?: string,
+): TogglNetworkError {
   const { message, cause } = (thrown ?? {}) as { message?: unknown; cause?: { message?: unknown } };
   const detail = `${String(message ?? thrown)}${cause?.message ? `: ${String(cause.message)}` : ''}`;
   const shown = redact(during ? `${during} (${detail})` : detail, secrets);

@@ -3,11 +3,11 @@ import { ExportFile } from './export-file.js';
 import type { TogglExportsClient as ClientOf } from './methods.js';
 import type { TogglCredentials, TogglExportsClientOptions } from './options.js';
 
-export { ExportFile } from './export-file.js';
-export { TogglApiError, TogglExportsError, TogglNetworkError, TogglTimeoutError } from './errors.js';
 export type { TogglApiErrorReason } from './errors.js';
-export { exportOperations } from './generated/operations.js';
+export { TogglApiError, TogglExportsError, TogglNetworkError, TogglTimeoutError } from './errors.js';
+export { ExportFile } from './export-file.js';
 export type { components, operations, paths } from './generated/openapi.js';
+export { exportOperations } from './generated/operations.js';
 export type { CallOptions, ExportArgs, ExportBody, ExportFormat, ExportOperationId } from './methods.js';
 export type { RetryEvent, RetryOptions, TogglCredentials, TogglExportsClientOptions } from './options.js';
 

@@ -84,7 +84,8 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
 function object(value: unknown, field: string, allowedKeys: string[], allowed = 'an object'): Record<string, unknown> {
   if (value === undefined) return {};
   if (!isObject(value)) throwTypeError(field, `is ${describeValue(value)}`, `use ${allowed}`);
-  for (const key in value) if (!allowedKeys.includes(key)) throwTypeError(`${field}.${key}`, 'is not an option', `use ${allowedKeys.join(', ')}`);
+  for (const key in value)
+    if (!allowedKeys.includes(key)) throwTypeError(`${field}.${key}`, 'is not an option', `use ${allowedKeys.join(', ')}`);
   return value;
 }
 
@@ -136,7 +137,11 @@ function baseUrlProblem(value: unknown, url: URL | undefined): string {
 function baseUrlOf(value: unknown, field: string): string {
   const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
-    throwTypeError(field, baseUrlProblem(value, url), `use an absolute http(s) URL without credentials, query or fragment, such as "${defaultBaseUrl}"`);
+    throwTypeError(
+      field,
+      baseUrlProblem(value, url),
+      `use an absolute http(s) URL without credentials, query or fragment, such as "${defaultBaseUrl}"`,
+    );
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -145,12 +150,14 @@ function retryOf(value: unknown, field: string): ResolvedRetry | undefined {
   if (value === false) return undefined;
   const retry = object(value, field, [...Object.keys(retryLimits), 'onRetry'], 'an object or false');
   const { onRetry } = retry;
-  if (onRetry !== undefined && typeof onRetry !== 'function') throwTypeError(`${field}.onRetry`, `is ${describeValue(onRetry)}`, 'use a function');
+  if (onRetry !== undefined && typeof onRetry !== 'function')
+    throwTypeError(`${field}.onRetry`, `is ${describeValue(onRetry)}`, 'use a function');
   const resolved = { onRetry } as ResolvedRetry;
   for (const [key, { fallback, max }] of Object.entries(retryLimits)) {
     resolved[key as keyof typeof retryLimits] = wholeNumber(retry[key] ?? fallback, `${field}.${key}`, 0, max);
   }
-  if (resolved.maxDelayMs < resolved.baseDelayMs) throwTypeError(`${field}.maxDelayMs`, 'is below baseDelayMs', 'use a value at least as large');
+  if (resolved.maxDelayMs < resolved.baseDelayMs)
+    throwTypeError(`${field}.maxDelayMs`, 'is below baseDelayMs', 'use a value at least as large');
   return resolved;
 }
 
@@ -158,7 +165,8 @@ function retryOf(value: unknown, field: string): ResolvedRetry | undefined {
 export function resolveConfig(credentials: unknown, options: unknown): ClientConfig {
   const field = 'createTogglExportsClient options';
   const { baseUrl = defaultBaseUrl, fetch, userAgent, retry, timeout = 60_000 } = object(options, field, optionNames);
-  if (fetch !== undefined && typeof fetch !== 'function') throwTypeError(`${field}.fetch`, `is ${describeValue(fetch)}`, 'use a fetch function');
+  if (fetch !== undefined && typeof fetch !== 'function')
+    throwTypeError(`${field}.fetch`, `is ${describeValue(fetch)}`, 'use a fetch function');
   if (userAgent !== undefined && (typeof userAgent !== 'string' || !/^[\x20-\x7e]+$/.test(userAgent))) {
     throwTypeError(`${field}.userAgent`, `is ${describeValue(userAgent)}`, 'use a non-empty string of printable ASCII');
   }

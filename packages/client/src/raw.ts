@@ -21,7 +21,9 @@ const rawClients = new WeakMap<object, TogglRawClient>();
 export function rawClient(client: TogglExportsClient<unknown>): TogglRawClient {
   let raw = rawClients.get(client);
   if (!raw) {
-    const config = clientConfigs.get(client) ?? throwTypeError('rawClient() client', `is ${describeValue(client)}`, 'pass a client made by createTogglExportsClient');
+    const config =
+      clientConfigs.get(client) ??
+      throwTypeError('rawClient() client', `is ${describeValue(client)}`, 'pass a client made by createTogglExportsClient');
     raw = createClient<paths>({ baseUrl: config.baseUrl, headers: config.headers, ...(config.fetch && { fetch: config.fetch }) });
     rawClients.set(client, raw);
   }

@@ -1,7 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTogglExportsClient, TogglTimeoutError, type TogglExportsClientOptions } from '../src/index.js';
-import { file, hang, json, rejection, startTestServer, type Reply, type TestServer } from './support/test-server.js';
+import { createTogglExportsClient, type TogglExportsClientOptions, TogglTimeoutError } from '../src/index.js';
+import { file, hang, json, type Reply, rejection, startTestServer, type TestServer } from './support/test-server.js';
 
 const body = { start_date: '2026-10-01', end_date: '2026-10-31' };
 
@@ -62,7 +62,9 @@ describe('abort', () => {
 
   it('does not start a wait when the signal aborts just before it', async () => {
     const controller = new AbortController();
-    const client = await clientFor([json(503, 'down')], { retry: { baseDelayMs: 60_000, maxDelayMs: 60_000, onRetry: () => controller.abort() } });
+    const client = await clientFor([json(503, 'down')], {
+      retry: { baseDelayMs: 60_000, maxDelayMs: 60_000, onRetry: () => controller.abort() },
+    });
     const error = await rejection(client.exportWeeklyReportCsv({ workspaceId: 1, body, signal: controller.signal }));
     expect((error as DOMException).name).toBe('AbortError');
     expect(server?.requests).toHaveLength(1);
@@ -108,9 +110,12 @@ describe('a long-lived caller signal', () => {
   });
 
   it('keeps no listeners on it once calls are done, however their files were read', async () => {
-    const client = await clientFor([file('text/csv', 'a,b\n'), file('text/csv', 'a,b\n'), file('text/csv', 'a,b\n'), json(400, 'Invalid workspace id')], {
-      retry: false,
-    });
+    const client = await clientFor(
+      [file('text/csv', 'a,b\n'), file('text/csv', 'a,b\n'), file('text/csv', 'a,b\n'), json(400, 'Invalid workspace id')],
+      {
+        retry: false,
+      },
+    );
     const shutdown = new AbortController().signal;
     await (await client.exportWeeklyReportCsv({ workspaceId: 1, body, signal: shutdown })).text();
     await new Response((await client.exportWeeklyReportCsv({ workspaceId: 1, body, signal: shutdown })).stream()).text();

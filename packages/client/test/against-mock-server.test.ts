@@ -3,14 +3,14 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startMockServer, type Dataset, type MockServer } from '@toggl-exports/mock-server';
+import { type Dataset, type MockServer, startMockServer } from '@toggl-exports/mock-server';
 import spec from '@toggl-exports/openapi/openapi.json' with { type: 'json' };
 import { exportCases } from '@toggl-exports/spec-reader';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTogglExportsClient, exportOperations, TogglApiError, type ExportFile, type ExportOperationId } from '../src/index.js';
+import { createTogglExportsClient, type ExportFile, type ExportOperationId, exportOperations, TogglApiError } from '../src/index.js';
 import { createTogglExportsClient as createNodeClient } from '../src/node.js';
 
 type Method = (args: Record<string, unknown>) => Promise<ExportFile>;
@@ -121,7 +121,11 @@ describe('client against the mock server', () => {
         .catch((caught: unknown) => caught);
 
     it('402 feature not enabled', async () => {
-      expect(await weekly('code=402')).toMatchObject({ reason: 'feature_not_enabled', serverMessage: 'Workspace needs to have this feature enabled', attempts: 1 });
+      expect(await weekly('code=402')).toMatchObject({
+        reason: 'feature_not_enabled',
+        serverMessage: 'Workspace needs to have this feature enabled',
+        attempts: 1,
+      });
     });
 
     it('402 quota exhausted, resetting later than the client will wait', async () => {
@@ -152,9 +156,36 @@ describe('client against a mock server with a dataset of its own (the README\'s 
     users: [{ id: 7, fullname: 'Ada Lovelace', email: 'ada@acme.example', timezone: 'Europe/London' }],
     projects: [{ id: 200, name: 'Billing API', billable: true, rate: 120 }],
     time_entries: [
-      { id: 1, workspace_id: 42, user_id: 7, project_id: 200, billable: true, description: 'Invoices', start: '2026-10-05T08:00:00Z', stop: '2026-10-05T09:30:00Z' },
-      { id: 2, workspace_id: 42, user_id: 7, project_id: 200, billable: true, description: 'Review', start: '2026-10-20T13:00:00Z', duration: 2700 },
-      { id: 3, workspace_id: 42, user_id: 7, project_id: 200, billable: false, description: 'Planning', start: '2026-10-21T09:00:00Z', duration: 7200 },
+      {
+        id: 1,
+        workspace_id: 42,
+        user_id: 7,
+        project_id: 200,
+        billable: true,
+        description: 'Invoices',
+        start: '2026-10-05T08:00:00Z',
+        stop: '2026-10-05T09:30:00Z',
+      },
+      {
+        id: 2,
+        workspace_id: 42,
+        user_id: 7,
+        project_id: 200,
+        billable: true,
+        description: 'Review',
+        start: '2026-10-20T13:00:00Z',
+        duration: 2700,
+      },
+      {
+        id: 3,
+        workspace_id: 42,
+        user_id: 7,
+        project_id: 200,
+        billable: false,
+        description: 'Planning',
+        start: '2026-10-21T09:00:00Z',
+        duration: 7200,
+      },
     ],
   };
   let own: MockServer;
@@ -180,7 +211,9 @@ describe('client against a mock server with a dataset of its own (the README\'s 
   });
 
   it('leaves the amount of time that is not billable empty, and knows no other workspace', async () => {
-    expect((await detailedRows({ billable: false })).map((row) => [row['Description'], row['Billable'], row['Amount (EUR)']])).toEqual([['Planning', 'No', '']]);
+    expect((await detailedRows({ billable: false })).map((row) => [row['Description'], row['Billable'], row['Amount (EUR)']])).toEqual([
+      ['Planning', 'No', ''],
+    ]);
     const error = await createTogglExportsClient({ apiToken: 'any-token' }, { baseUrl: own.url, retry: false })
       .exportDetailedReport({ workspaceId: 1234567, format: 'csv', body: october })
       .catch((caught: unknown) => caught);

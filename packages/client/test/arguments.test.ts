@@ -25,7 +25,11 @@ describe('arguments checked before anything is sent', () => {
     ['exportDetailedReport', { workspaceId: 1, format: 'pdf', body }, 'exportDetailedReport() format is "pdf"; use csv or xlsx.'],
     ['exportDetailedReport', { workspaceId: 1, format: 'toString', body }, 'exportDetailedReport() format is "toString"; use csv or xlsx.'],
     ['exportDetailedReportPdf', { workspaceId: 1, format: 'csv', body }, 'exportDetailedReportPdf() format is "csv"; use pdf.'],
-    ['exportDetailedReport', { workspaceId: 1, format: 'csv' }, 'exportDetailedReport() body is missing; pass the report settings as an object.'],
+    [
+      'exportDetailedReport',
+      { workspaceId: 1, format: 'csv' },
+      'exportDetailedReport() body is missing; pass the report settings as an object.',
+    ],
     ['exportDetailedReport', { workspaceId: 1, format: 'csv', body: '{"a":1}' }, 'exportDetailedReport() body is "{\\"a\\":1}"'],
     ['exportDetailedReport', { workspaceId: 1, format: 'csv', body: [body] }, 'exportDetailedReport() body is an object'],
     ['exportSavedReportCsv', { reportToken: '' }, 'exportSavedReportCsv() reportToken is ""; use a number or a non-empty string.'],

@@ -2,13 +2,15 @@
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { chromium, type Browser } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-const openapiFetch = createRequire(import.meta.url).resolve('openapi-fetch').replace(/index\.cjs$/, 'index.mjs');
+const openapiFetch = createRequire(import.meta.url)
+  .resolve('openapi-fetch')
+  .replace(/index\.cjs$/, 'index.mjs');
 const dist = new URL('../dist/', import.meta.url);
 
 const page = `<!doctype html>
@@ -90,7 +92,9 @@ describe('in a browser', () => {
     const pageErrors: string[] = [];
     tab.on('pageerror', (error) => pageErrors.push(error.message));
     await tab.goto(`${origin}/`);
-    const result = await tab.waitForFunction(() => (window as { result?: unknown }).result, null, { timeout: 20_000 }).then((handle) => handle.jsonValue());
+    const result = await tab
+      .waitForFunction(() => (window as { result?: unknown }).result, null, { timeout: 20_000 })
+      .then((handle) => handle.jsonValue());
     expect(pageErrors).toEqual([]);
     expect(result).toEqual({
       text: 'user,hours\nAda,40\n',

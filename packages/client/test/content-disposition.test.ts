@@ -14,10 +14,10 @@ describe('filenameFromContentDisposition', () => {
     ["attachment; filename*=ISO-8859-1''caf%E9.csv", 'café.csv'],
     // RFC 6266: filename* wins over filename, in either order.
     ['attachment; filename="fallback.csv"; filename*=UTF-8\'\'r%C3%A9sum%C3%A9.csv', 'résumé.csv'],
-    ["attachment; filename*=UTF-8''r%C3%A9sum%C3%A9.csv; filename=\"fallback.csv\"", 'résumé.csv'],
+    ['attachment; filename*=UTF-8\'\'r%C3%A9sum%C3%A9.csv; filename="fallback.csv"', 'résumé.csv'],
     // An unusable filename* falls back to filename.
-    ["attachment; filename*=UTF-8''%E2%28%A1.csv; filename=\"plain.csv\"", 'plain.csv'],
-    ["attachment; filename*=KOI8-R''%F0.csv; filename=\"plain.csv\"", 'plain.csv'],
+    ['attachment; filename*=UTF-8\'\'%E2%28%A1.csv; filename="plain.csv"', 'plain.csv'],
+    ['attachment; filename*=KOI8-R\'\'%F0.csv; filename="plain.csv"', 'plain.csv'],
     // Directories are dropped, so a saved file stays where it is saved.
     ['attachment; filename="../../etc/passwd"', 'passwd'],
     ['attachment; filename="C:\\\\Windows\\\\evil.csv"', 'evil.csv'],
@@ -27,10 +27,16 @@ describe('filenameFromContentDisposition', () => {
     expect(filenameFromContentDisposition(header)).toBe(expected);
   });
 
-  it.each([null, '', 'attachment', 'inline', 'attachment; filename=""', 'attachment; filename=".."', 'attachment; filename="dir/"', 'attachment; name="x.csv"'])(
-    'finds no usable name in %j',
-    (header) => {
-      expect(filenameFromContentDisposition(header)).toBeUndefined();
-    },
-  );
+  it.each([
+    null,
+    '',
+    'attachment',
+    'inline',
+    'attachment; filename=""',
+    'attachment; filename=".."',
+    'attachment; filename="dir/"',
+    'attachment; name="x.csv"',
+  ])('finds no usable name in %j', (header) => {
+    expect(filenameFromContentDisposition(header)).toBeUndefined();
+  });
 });

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTogglExportsClient, TogglApiError, TogglExportsError, TogglNetworkError, type TogglCredentials } from '../src/index.js';
-import { dropConnection, json, startTestServer, text, type Reply, type TestServer } from './support/test-server.js';
+import { createTogglExportsClient, TogglApiError, type TogglCredentials, TogglExportsError, TogglNetworkError } from '../src/index.js';
+import { dropConnection, json, type Reply, startTestServer, type TestServer, text } from './support/test-server.js';
 
 const body = { start_date: '2026-10-01', end_date: '2026-10-31' };
 
@@ -48,7 +48,9 @@ describe('TogglApiError', () => {
       quotaResetsInSeconds: undefined,
       serverMessage: 'Workspace needs to have this feature enabled',
     });
-    expect(feature.message).toBe('exportSummaryReport failed with HTTP 402 (feature_not_enabled): Workspace needs to have this feature enabled');
+    expect(feature.message).toBe(
+      'exportSummaryReport failed with HTTP 402 (feature_not_enabled): Workspace needs to have this feature enabled',
+    );
   });
 
   it.each([
@@ -131,8 +133,18 @@ describe('credentials never appear in errors', () => {
   /** Everything an error shows or serialises, its causes included. */
   function everythingIn(error: unknown): string {
     const seen: string[] = [];
-    for (let current = error as Error | undefined, depth = 0; current && depth < 10; current = current.cause as Error | undefined, depth++) {
-      seen.push(String(current), current.message, String(current.stack), JSON.stringify(current), inspect(current, { depth: 10, showHidden: true }));
+    for (
+      let current = error as Error | undefined, depth = 0;
+      current && depth < 10;
+      current = current.cause as Error | undefined, depth++
+    ) {
+      seen.push(
+        String(current),
+        current.message,
+        String(current.stack),
+        JSON.stringify(current),
+        inspect(current, { depth: 10, showHidden: true }),
+      );
     }
     return seen.join('\n');
   }
@@ -170,25 +182,30 @@ describe('credentials never appear in errors', () => {
     for (const secret of secrets) expect(shown).not.toContain(secret);
   });
 
-  it.each(forms)('with %s: not in the error of a download cut off with a message that quotes the request headers', async (_, credentials, secrets) => {
-    const cutOffFetch: typeof fetch = async (_input, init) => {
-      const { authorization } = (init?.headers ?? {}) as Record<string, string>;
-      const decoded = Buffer.from(String(authorization).replace('Basic ', ''), 'base64').toString('utf8');
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode('User,Project\n'));
-          controller.error(new Error(`connection reset while sending ${authorization} (${decoded})`));
-        },
-      });
-      return new Response(body, { headers: { 'content-type': 'text/csv' } });
-    };
-    const client = createTogglExportsClient(credentials, { baseUrl: 'http://127.0.0.1:9', fetch: cutOffFetch, retry: false });
-    const exported = await client.exportWeeklyReportCsv({ workspaceId: 1, body });
-    const error = await exported.text().catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(TogglNetworkError);
-    expect((error as Error).message).toMatch(/^exportWeeklyReportCsv could not reach Toggl: the file was cut off while downloading \(connection reset while sending Basic \[redacted\]/);
-    expect((error as Error).cause).toBeUndefined();
-    const shown = everythingIn(error);
-    for (const secret of secrets) expect(shown).not.toContain(secret);
-  });
+  it.each(forms)(
+    'with %s: not in the error of a download cut off with a message that quotes the request headers',
+    async (_, credentials, secrets) => {
+      const cutOffFetch: typeof fetch = async (_input, init) => {
+        const { authorization } = (init?.headers ?? {}) as Record<string, string>;
+        const decoded = Buffer.from(String(authorization).replace('Basic ', ''), 'base64').toString('utf8');
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('User,Project\n'));
+            controller.error(new Error(`connection reset while sending ${authorization} (${decoded})`));
+          },
+        });
+        return new Response(body, { headers: { 'content-type': 'text/csv' } });
+      };
+      const client = createTogglExportsClient(credentials, { baseUrl: 'http://127.0.0.1:9', fetch: cutOffFetch, retry: false });
+      const exported = await client.exportWeeklyReportCsv({ workspaceId: 1, body });
+      const error = await exported.text().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(TogglNetworkError);
+      expect((error as Error).message).toMatch(
+        /^exportWeeklyReportCsv could not reach Toggl: the file was cut off while downloading \(connection reset while sending Basic \[redacted\]/,
+      );
+      expect((error as Error).cause).toBeUndefined();
+      const shown = everythingIn(error);
+      for (const secret of secrets) expect(shown).not.toContain(secret);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTogglExportsClient, ExportFile, TogglNetworkError } from '../src/index.js';
-import { file, startTestServer, type Reply, type TestServer } from './support/test-server.js';
+import { file, type Reply, startTestServer, type TestServer } from './support/test-server.js';
 
 const body = { start_date: '2026-10-01', end_date: '2026-10-31' };
 
@@ -20,7 +20,7 @@ describe('ExportFile', () => {
   it('takes its name from Content-Disposition and its type from Content-Type', async () => {
     const exported = await download(
       file('text/csv; charset=utf-8', 'a\n', {
-        'content-disposition': "attachment; filename=\"x.csv\"; filename*=UTF-8''Stunden%20M%C3%A4rz.csv",
+        'content-disposition': 'attachment; filename="x.csv"; filename*=UTF-8\'\'Stunden%20M%C3%A4rz.csv',
         'x-toggl-quota-remaining': '41',
       }),
     );

@@ -6,9 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { inspect } from 'node:util';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as main from '../src/index.js';
-import { createTogglExportsClient, NodeExportFile, TogglNetworkError } from '../src/node.js';
 import * as nodeEntry from '../src/node.js';
-import { file, startTestServer, type Reply, type TestServer } from './support/test-server.js';
+import { createTogglExportsClient, NodeExportFile, TogglNetworkError } from '../src/node.js';
+import { file, type Reply, startTestServer, type TestServer } from './support/test-server.js';
 
 const body = { start_date: '2026-10-01', end_date: '2026-10-31' };
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

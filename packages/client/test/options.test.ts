@@ -20,7 +20,10 @@ describe('createTogglExportsClient options', () => {
     [{ retry: { baseDelayMs: 1000, maxDelayMs: 10 } }, /options\.retry\.maxDelayMs is below baseDelayMs; use a value at least as large/],
     [{ retry: { maxRetryAfterMs: -5 } }, /options\.retry\.maxRetryAfterMs is -5/],
     [{ retry: { onRetry: 'log' } }, /options\.retry\.onRetry is "log"; use a function/],
-    [{ retry: { attempts: 3 } }, /options\.retry\.attempts is not an option; use retries, baseDelayMs, maxDelayMs, maxRetryAfterMs, onRetry/],
+    [
+      { retry: { attempts: 3 } },
+      /options\.retry\.attempts is not an option; use retries, baseDelayMs, maxDelayMs, maxRetryAfterMs, onRetry/,
+    ],
     [{ retry: true }, /options\.retry is true; use an object or false\./],
     [{ fetch: 'fetch' }, /options\.fetch is "fetch"; use a fetch function/],
     [{ userAgent: 'line\nbreak' }, /options\.userAgent is "line\\nbreak"; use a non-empty string of printable ASCII/],
@@ -56,7 +59,10 @@ describe('createTogglExportsClient credentials', () => {
     [{ email: 'me@example.com' }, /credentials\.password is undefined; use a non-empty string/],
     [{ password: 'secret-pw' }, /credentials\.email is undefined/],
     [{ email: 'a:b@example.com', password: 'secret-pw' }, /credentials\.email contains ":"/],
-    [{ apiToken: 'tok', password: 'secret-pw' }, /credentials mixes apiToken with email and password; pass \{ apiToken \} or \{ email, password \}/],
+    [
+      { apiToken: 'tok', password: 'secret-pw' },
+      /credentials mixes apiToken with email and password; pass \{ apiToken \} or \{ email, password \}/,
+    ],
     [{ token: 'tok' }, /credentials\.token is not an option; use apiToken, email, password/],
     ['tok', /credentials is "tok"; use an object/],
   ])('rejects %j with a message naming the field', (credentials, message) => {
@@ -64,7 +70,11 @@ describe('createTogglExportsClient credentials', () => {
   });
 
   it('never repeats a credential value in its error message', () => {
-    for (const credentials of [{ apiToken: 'se:cret-token' }, { email: 'x:y', password: 'secret-pw' }, { apiToken: 'secret-token', email: 'e' }]) {
+    for (const credentials of [
+      { apiToken: 'se:cret-token' },
+      { email: 'x:y', password: 'secret-pw' },
+      { apiToken: 'secret-token', email: 'e' },
+    ]) {
       const error = (() => {
         try {
           create(credentials);

@@ -15,8 +15,17 @@ async function packedFiles(): Promise<string[]> {
 }
 
 it('packs the three entries as ESM and CommonJS with their types, and nothing else', async () => {
-  const entryFiles = ['index', 'node', 'raw'].flatMap((entry) => ['cjs', 'd.cts', 'd.ts', 'js'].map((extension) => `dist/${entry}.${extension}`));
+  const entryFiles = ['index', 'node', 'raw'].flatMap((entry) =>
+    ['cjs', 'd.cts', 'd.ts', 'js'].map((extension) => `dist/${entry}.${extension}`),
+  );
   // Two chunks of code per module system (what the raw entry shares, and what it does not) and one of types.
-  const sharedFiles = ['dist/chunk-<hash>.cjs', 'dist/chunk-<hash>.cjs', 'dist/chunk-<hash>.js', 'dist/chunk-<hash>.js', 'dist/methods-<hash>.d.cts', 'dist/methods-<hash>.d.ts'];
+  const sharedFiles = [
+    'dist/chunk-<hash>.cjs',
+    'dist/chunk-<hash>.cjs',
+    'dist/chunk-<hash>.js',
+    'dist/chunk-<hash>.js',
+    'dist/methods-<hash>.d.cts',
+    'dist/methods-<hash>.d.ts',
+  ];
   expect(await packedFiles()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json', ...entryFiles, ...sharedFiles].sort());
 });

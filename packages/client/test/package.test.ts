@@ -18,7 +18,9 @@ async function runNode(args: string[]): Promise<string> {
 /** Every module specifier a built file imports or requires, following relative ones. */
 async function importsOf(file: string, seen = new Set<string>()): Promise<Set<string>> {
   const code = await readFile(path.join(dist, file), 'utf8');
-  const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"']+)["']/g)].map((match) => match[1] as string);
+  const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"']+)["']/g)].map(
+    (match) => match[1] as string,
+  );
   for (const specifier of specifiers) {
     if (specifier.startsWith('./')) {
       if (!seen.has(specifier)) {
@@ -82,10 +84,13 @@ describe('built package', { timeout: 60_000 }, () => {
     expect(JSON.parse(await runNode(['--input-type=commonjs', '-e', script]))).toEqual(expected);
   });
 
-  it.each(['index.js', 'index.cjs'])('main entry %s imports nothing, not even openapi-fetch, so it runs in browsers, Deno and Bun', async (file) => {
-    const external = [...(await importsOf(file))].filter((specifier) => !specifier.startsWith('./'));
-    expect(external).toEqual([]);
-  });
+  it.each(['index.js', 'index.cjs'])(
+    'main entry %s imports nothing, not even openapi-fetch, so it runs in browsers, Deno and Bun',
+    async (file) => {
+      const external = [...(await importsOf(file))].filter((specifier) => !specifier.startsWith('./'));
+      expect(external).toEqual([]);
+    },
+  );
 
   it.each(['raw.js', 'raw.cjs'])('raw entry %s imports openapi-fetch and nothing Node-only', async (file) => {
     const external = [...(await importsOf(file))].filter((specifier) => !specifier.startsWith('./'));

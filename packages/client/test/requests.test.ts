@@ -1,9 +1,9 @@
 import spec from '@toggl-exports/openapi/openapi.json' with { type: 'json' };
 import { exportCases, MEDIA_TYPES } from '@toggl-exports/spec-reader';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTogglExportsClient, exportOperations, type ExportOperationId, type TogglExportsClient } from '../src/index.js';
+import { createTogglExportsClient, type ExportOperationId, exportOperations, type TogglExportsClient } from '../src/index.js';
 import { rawClient } from '../src/raw.js';
-import { file, startTestServer, type Reply, type TestServer } from './support/test-server.js';
+import { file, type Reply, startTestServer, type TestServer } from './support/test-server.js';
 
 const { xlsx } = MEDIA_TYPES;
 const period = { start_date: '2026-10-01', end_date: '2026-10-31' };
@@ -24,26 +24,36 @@ const calls = exportCases(spec).map((call) => ({ ...call, operationId: call.oper
 
 describe('requests', () => {
   it("has a method for every operation of the spec, in each of the spec's formats, and no other", () => {
-    const methods = Object.entries(exportOperations).flatMap(([operationId, operation]) => Object.keys(operation.formats).map((format) => `${operationId} ${format}`));
+    const methods = Object.entries(exportOperations).flatMap(([operationId, operation]) =>
+      Object.keys(operation.formats).map((format) => `${operationId} ${format}`),
+    );
     expect(methods).toEqual(calls.map(({ operationId, format }) => `${operationId} ${format}`));
   });
 
-  it.each(calls)('$operationId as $format: POSTs to the spec path with Accept: $mediaType', async ({ operationId, format, mediaType, path, parameters }) => {
-    server = await startTestServer(echoAccept);
-    const client = createTogglExportsClient({ apiToken: 'token-1' }, { baseUrl: server.url });
-    const method = client[operationId] as (args: Record<string, unknown>) => ReturnType<(typeof client)['exportDetailedReport']>;
-    const result = await method({ workspaceId: Number(parameters['workspace_id']), reportToken: parameters['report_token'], format, body: period });
+  it.each(calls)(
+    '$operationId as $format: POSTs to the spec path with Accept: $mediaType',
+    async ({ operationId, format, mediaType, path, parameters }) => {
+      server = await startTestServer(echoAccept);
+      const client = createTogglExportsClient({ apiToken: 'token-1' }, { baseUrl: server.url });
+      const method = client[operationId] as (args: Record<string, unknown>) => ReturnType<(typeof client)['exportDetailedReport']>;
+      const result = await method({
+        workspaceId: Number(parameters['workspace_id']),
+        reportToken: parameters['report_token'],
+        format,
+        body: period,
+      });
 
-    const [request] = server.requests;
-    expect(request?.method).toBe('POST');
-    expect(request?.url).toBe(path);
-    expect(request?.headers.accept).toBe(mediaType);
-    expect(request?.headers['content-type']).toBe('application/json');
-    expect(JSON.parse(request?.body ?? '')).toEqual(period);
-    expect(result.format).toBe(format);
-    expect(result.contentType).toBe(mediaType);
-    expect(await result.text()).toBe('file body');
-  });
+      const [request] = server.requests;
+      expect(request?.method).toBe('POST');
+      expect(request?.url).toBe(path);
+      expect(request?.headers.accept).toBe(mediaType);
+      expect(request?.headers['content-type']).toBe('application/json');
+      expect(JSON.parse(request?.body ?? '')).toEqual(period);
+      expect(result.format).toBe(format);
+      expect(result.contentType).toBe(mediaType);
+      expect(await result.text()).toBe('file body');
+    },
+  );
 
   it('asks for XLSX when format is xlsx and CSV when it is csv', async () => {
     server = await startTestServer(echoAccept);

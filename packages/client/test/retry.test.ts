@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTogglExportsClient, type TogglApiError, TogglNetworkError, type RetryEvent, type RetryOptions } from '../src/index.js';
-import { dropConnection, file, json, rejection, startTestServer, text, type Reply, type TestServer } from './support/test-server.js';
+import { createTogglExportsClient, type RetryEvent, type RetryOptions, type TogglApiError, TogglNetworkError } from '../src/index.js';
+import { dropConnection, file, json, type Reply, rejection, startTestServer, type TestServer, text } from './support/test-server.js';
 
 const body = { start_date: '2026-10-01', end_date: '2026-10-31', project_ids: [7001, null], description: 'naïve “quotes”' };
 
@@ -44,7 +44,12 @@ describe('retries', () => {
   });
 
   it('retries a 503 and then succeeds, sending the same body each time', async () => {
-    const { server, retries, call } = await setup({}, text(503, 'Service Unavailable'), text(503, 'Service Unavailable'), file('text/csv', 'ok\n'));
+    const { server, retries, call } = await setup(
+      {},
+      text(503, 'Service Unavailable'),
+      text(503, 'Service Unavailable'),
+      file('text/csv', 'ok\n'),
+    );
     expect(await (await call()).text()).toBe('ok\n');
     expect(server.requests).toHaveLength(3);
     for (const request of server.requests) {

@@ -39,10 +39,18 @@ export async function validCalls(signal: AbortSignal): Promise<void> {
   await client.exportSavedReportCsv({ reportToken: 'tok' });
   await client.exportSavedReportXlsx({ reportToken: 'tok', body: {} });
   await client.exportSavedReportPdf({ reportToken: 'tok', body: { anything: 'goes' } });
-  await client.exportProfitabilityEmployees({ workspaceId: 1, format: 'xlsx', body: { ...period, currency: 'USD', resolution: 'week', user_ids: [9001] } });
+  await client.exportProfitabilityEmployees({
+    workspaceId: 1,
+    format: 'xlsx',
+    body: { ...period, currency: 'USD', resolution: 'week', user_ids: [9001] },
+  });
   await client.exportProfitabilityProjects({ workspaceId: 1, format: 'csv', body: { ...period, client_ids: [501, null] } });
   // Toggl lists no resolution values for employee profitability, nor rounding steps for insights: any value compiles.
-  await client.exportProfitabilityEmployees({ workspaceId: 1, format: 'csv', body: { ...period, resolution: 'quarter', rounding_minutes: 7 } });
+  await client.exportProfitabilityEmployees({
+    workspaceId: 1,
+    format: 'csv',
+    body: { ...period, resolution: 'quarter', rounding_minutes: 7 },
+  });
   await client.exportProjectTrends({ workspaceId: 1, format: 'csv', body: { ...period, previous_period_start: '2026-09-01' } });
   // The raw openapi-fetch client is typed by the same spec, for clients of either entry.
   await rawClient(createNodeClient()).POST('/reports/api/v3/shared/{report_token}.csv', { params: { path: { report_token: 'tok' } } });
@@ -125,4 +133,6 @@ assertType<Equal<ExportArgs<'exportDetailedReport'>['format'], 'csv' | 'xlsx'>>(
 assertType<Equal<ExportArgs<'exportDetailedReport'>['workspaceId'], number>>();
 assertType<Equal<ExportArgs<'exportSavedReportPdf'>['reportToken'], string>>();
 assertType<Equal<ExportBody<'exportSavedReportCsv'>, { [key: string]: unknown }>>();
-assertType<Equal<Extract<TogglApiErrorReason, `${string}quota${string}` | `${string}feature${string}`>, 'quota_exhausted' | 'feature_not_enabled'>>();
+assertType<
+  Equal<Extract<TogglApiErrorReason, `${string}quota${string}` | `${string}feature${string}`>, 'quota_exhausted' | 'feature_not_enabled'>
+>();

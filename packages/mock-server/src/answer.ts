@@ -1,14 +1,14 @@
+import { MEDIA_TYPES } from '@toggl-exports/report-engine';
 import { limitBody, maxListItems } from './body-limits.ts';
 import { authorizationForPrism, type CredentialsKind } from './credentials.ts';
 import { crossFieldViolation } from './cross-field-rules.ts';
 import { examplesOf } from './examples.ts';
 import type { ExportCall } from './export-answer.ts';
-import { MEDIA_TYPES } from '@toggl-exports/report-engine';
 import { accepts, formatOfPath } from './formats.ts';
-import { parsePrefer, type Preference } from './prefer.ts';
+import { type Preference, parsePrefer } from './prefer.ts';
 import type { Prism, PrismOperation, PrismOutput, PrismRequest } from './prism.ts';
 import { isJsonContentType, parseJson } from './request-body.ts';
-import { togglError, type MockResponse } from './responses.ts';
+import { type MockResponse, togglError } from './responses.ts';
 import {
   documentedMessage,
   incorrectCredentials,
@@ -141,7 +141,10 @@ function resolvePreference({ code, example }: Preference, operation: PrismOperat
   if (status === undefined || !exampleKeys(status).includes(example)) {
     // An example listed under several media types is named once.
     const named = new Set(documented.flatMap((candidate) => exampleKeys(candidate).map((key) => `${key} (${candidate})`)));
-    return { ok: false, message: `Prefer example=${example} is not documented${code ? ` for ${code}` : ''} on this endpoint; it has ${[...named].join(', ')}` };
+    return {
+      ok: false,
+      message: `Prefer example=${example} is not documented${code ? ` for ${code}` : ''} on this endpoint; it has ${[...named].join(', ')}`,
+    };
   }
   return { ok: true, mock: { code: Number(status), exampleKey: example } };
 }

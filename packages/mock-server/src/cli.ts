@@ -100,10 +100,13 @@ try {
 } catch (error) {
   const { code, path, message } = error as NodeJS.ErrnoException;
   if (error instanceof DatasetError) console.error(`toggl-exports-mock: ${message}`);
-  else if (args.data !== undefined && path === args.data && code !== undefined) console.error(`toggl-exports-mock: cannot read --data file '${args.data}': ${unreadable[code] ?? message}`);
-  else if (code === 'EADDRINUSE') console.error(`toggl-exports-mock: port ${args.port} on ${args.host} is already in use; choose another with --port`);
+  else if (args.data !== undefined && path === args.data && code !== undefined)
+    console.error(`toggl-exports-mock: cannot read --data file '${args.data}': ${unreadable[code] ?? message}`);
+  else if (code === 'EADDRINUSE')
+    console.error(`toggl-exports-mock: port ${args.port} on ${args.host} is already in use; choose another with --port`);
   // Only the docs file itself: a missing file of the package (Prism's operations) is not the user's --docs.
-  else if (code === 'ENOENT' && args.docs !== undefined && path === args.docs) console.error(`toggl-exports-mock: cannot read --docs file '${args.docs}'`);
+  else if (code === 'ENOENT' && args.docs !== undefined && path === args.docs)
+    console.error(`toggl-exports-mock: cannot read --docs file '${args.docs}'`);
   else console.error(`toggl-exports-mock: ${message}`);
   process.exit(1);
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { builtInData, loadDataset, MAX_PROBLEMS, type Dataset, type DatasetProblem, type ReportData } from '@toggl-exports/report-engine';
-import { savedReportProblems, type SavedReportRunner } from './saved-reports.ts';
+import { builtInData, type Dataset, type DatasetProblem, loadDataset, MAX_PROBLEMS, type ReportData } from '@toggl-exports/report-engine';
+import { type SavedReportRunner, savedReportProblems } from './saved-reports.ts';
 
 /** A dataset the mock cannot serve: where it came from, and what is wrong with it, path by path. */
 export class DatasetError extends Error {

@@ -1,8 +1,8 @@
-import { exportReport, MEDIA_TYPES, type ExportFormat, type ReportData, type WorkspaceExportId } from '@toggl-exports/report-engine';
+import { type ExportFormat, exportReport, MEDIA_TYPES, type ReportData, type WorkspaceExportId } from '@toggl-exports/report-engine';
 import type { CredentialsKind } from './credentials.ts';
 import { examplesOf } from './examples.ts';
 import type { PrismOperation } from './prism.ts';
-import { togglError, type MockResponse } from './responses.ts';
+import { type MockResponse, togglError } from './responses.ts';
 import type { SavedReportRunner } from './saved-reports.ts';
 import { documentedMessage } from './toggl-messages.ts';
 
@@ -50,7 +50,13 @@ const firstMessage = (operation: PrismOperation, status: number, fallback: strin
 const isBody = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function createExporter(data: ReportData, savedReportRun: SavedReportRunner, today: () => string) {
-  async function fileOf(call: ExportCall, operationId: WorkspaceExportId, workspaceId: number, body: Record<string, unknown>, savedName?: string): Promise<MockResponse> {
+  async function fileOf(
+    call: ExportCall,
+    operationId: WorkspaceExportId,
+    workspaceId: number,
+    body: Record<string, unknown>,
+    savedName?: string,
+  ): Promise<MockResponse> {
     const outcome = await exportReport(data, {
       operationId,
       format: call.format,
@@ -60,7 +66,8 @@ export function createExporter(data: ReportData, savedReportRun: SavedReportRunn
       ...(savedName === undefined ? {} : { savedName }),
     });
     if (!outcome.ok) {
-      if (outcome.reason === 'workspace_not_found') return togglError(403, firstMessage(call.operation, 403, 'Workspace not found/accessible'));
+      if (outcome.reason === 'workspace_not_found')
+        return togglError(403, firstMessage(call.operation, 403, 'Workspace not found/accessible'));
       return togglError(400, outcome.message);
     }
     return {

@@ -1,3 +1,3 @@
-export { DatasetError } from './dataset.ts';
-export { startMockServer, type MockServer, type MockServerOptions } from './server.ts';
 export type { Dataset, DatasetProblem } from '@toggl-exports/report-engine';
+export { DatasetError } from './dataset.ts';
+export { type MockServer, type MockServerOptions, startMockServer } from './server.ts';

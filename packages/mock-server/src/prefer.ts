@@ -11,10 +11,14 @@ export function parsePrefer(header: string | undefined): PreferenceResult {
   for (const part of (header ?? '').split(/[,;]/)) {
     const [rawName = '', ...rest] = part.split('=');
     const name = rawName.trim().toLowerCase();
-    const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+    const value = rest
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     if (name === '') continue;
     if (name === 'code') {
-      if (!/^[1-5]\d\d$/.test(value)) return { ok: false, message: `Invalid Prefer code '${value}': expected an HTTP status such as code=429` };
+      if (!/^[1-5]\d\d$/.test(value))
+        return { ok: false, message: `Invalid Prefer code '${value}': expected an HTTP status such as code=429` };
       preference.code = Number(value);
     } else if (name === 'example') {
       if (value === '') return { ok: false, message: 'Invalid Prefer example: expected a name such as example=QuotaExhausted' };

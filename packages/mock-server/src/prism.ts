@@ -69,7 +69,13 @@ interface PrismCore {
   factory(
     config: Record<string, unknown>,
     components: Record<string, unknown>,
-  ): { request(input: PrismRequest, operations: PrismOperation[], config?: Record<string, unknown>): () => Promise<Either<PrismError, PrismOutput>> };
+  ): {
+    request(
+      input: PrismRequest,
+      operations: PrismOperation[],
+      config?: Record<string, unknown>,
+    ): () => Promise<Either<PrismError, PrismOutput>>;
+  };
   createLogger(name: string, options: object): unknown;
 }
 

@@ -1,4 +1,11 @@
-import { EXPORT_FORMATS, savedReportExports, type ExportFormat, type ReportData, type SavedReport, type WorkspaceExportId } from '@toggl-exports/report-engine';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ReportData,
+  type SavedReport,
+  savedReportExports,
+  type WorkspaceExportId,
+} from '@toggl-exports/report-engine';
 import { authorizationForPrism } from './credentials.ts';
 import { crossFieldViolation } from './cross-field-rules.ts';
 import type { Prism, PrismOperation } from './prism.ts';
@@ -20,16 +27,25 @@ export interface SavedReportRun {
 export type SavedReportCheck = { ok: true; run: SavedReportRun } | { ok: false; message: string };
 
 const fieldsOf = (operation: PrismOperation): Set<string> =>
-  new Set((operation.request?.body?.contents ?? []).flatMap((content) => Object.keys((content.schema?.['properties'] as object | undefined) ?? {})));
+  new Set(
+    (operation.request?.body?.contents ?? []).flatMap((content) =>
+      Object.keys((content.schema?.['properties'] as object | undefined) ?? {}),
+    ),
+  );
 
-const fillPath = (template: string, values: Record<string, string | number>): string => template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
+const fillPath = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
 
 export function createSavedReportRunner(prism: Prism, operations: readonly PrismOperation[]) {
   const byId = new Map(operations.map((operation) => [operation.iid, operation]));
   const fields = new Map<string, Set<string>>();
 
   /** The export a saved report runs as in a format, and its body; or why that body cannot be exported. */
-  return async function savedReportRun(saved: SavedReport, format: ExportFormat, override: Readonly<Record<string, unknown>> = {}): Promise<SavedReportCheck> {
+  return async function savedReportRun(
+    saved: SavedReport,
+    format: ExportFormat,
+    override: Readonly<Record<string, unknown>> = {},
+  ): Promise<SavedReportCheck> {
     const operationId = savedReportExports[saved.report][format];
     const target = byId.get(operationId);
     if (!target) throw new Error(`the mock's spec has no ${operationId}, which ${saved.report} saved reports run as`);
@@ -67,7 +83,10 @@ export async function savedReportProblems(data: ReportData, run: SavedReportRunn
     for (const format of EXPORT_FORMATS) {
       const checked = await run(saved, format);
       if (!checked.ok) {
-        problems.push({ path: `$.saved_reports[${index}].params`, message: `${checked.message} (as a ${saved.report} report's ${format.toUpperCase()} export takes it)` });
+        problems.push({
+          path: `$.saved_reports[${index}].params`,
+          message: `${checked.message} (as a ${saved.report} report's ${format.toUpperCase()} export takes it)`,
+        });
         break;
       }
     }

@@ -10,8 +10,8 @@ import { loadPrism, type Prism, type PrismOperation } from './prism.ts';
 import { readPrismOperations } from './prism-operations.ts';
 import { readBody } from './request-body.ts';
 import { ResponseCache } from './response-cache.ts';
+import { type MockResponse, togglError } from './responses.ts';
 import { createSavedReportRunner } from './saved-reports.ts';
-import { togglError, type MockResponse } from './responses.ts';
 
 export interface MockServerOptions {
   /** Port to listen on; `0` picks a free one. Default 4010. */

@@ -109,7 +109,9 @@ function invalidValueMessage(diagnostic: PrismDiagnostic, field: string, operati
     case 'enum':
       return notAllowed(field, diagnostic.message.slice(diagnostic.message.indexOf('allowed values: ') + 'allowed values: '.length));
     case 'type': {
-      const types = ajvPhrase(diagnostic).replace(/^must be /, '').split(',');
+      const types = ajvPhrase(diagnostic)
+        .replace(/^must be /, '')
+        .split(',');
       return `Invalid '${field}' value, expected ${types.map((type) => typeNames[type] ?? type).join(' or ')}`;
     }
     case 'format': {

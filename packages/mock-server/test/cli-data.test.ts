@@ -1,7 +1,7 @@
 // The built CLI with --data FILE (README "From the command line" and "Your own data"): a good
 // dataset is served; a bad one is refused before the server listens, with the file, the JSON
 // path and what is wrong, and exit code 1.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
@@ -88,13 +88,46 @@ function goodDataset() {
     tags: [{ id: 9, name: 'Writing' }],
     time_entries: [
       // 09:00 to 11:20 in Kolkata: 2 h 20 min at 112.50 is 262.50.
-      { id: 31, workspace_id: 77, user_id: 5, project_id: 8, description: 'Chapter on tides', billable: true, start: '2026-10-05T03:30:00Z', stop: '2026-10-05T05:50:00Z', tag_ids: [9] },
+      {
+        id: 31,
+        workspace_id: 77,
+        user_id: 5,
+        project_id: 8,
+        description: 'Chapter on tides',
+        billable: true,
+        start: '2026-10-05T03:30:00Z',
+        stop: '2026-10-05T05:50:00Z',
+        tag_ids: [9],
+      },
       // Running: in no report.
-      { id: 32, workspace_id: 77, user_id: 5, project_id: 8, description: 'Still writing', billable: true, start: '2026-10-06T03:30:00Z', stop: null, duration: -1791257400 },
+      {
+        id: 32,
+        workspace_id: 77,
+        user_id: 5,
+        project_id: 8,
+        description: 'Still writing',
+        billable: true,
+        start: '2026-10-06T03:30:00Z',
+        stop: null,
+        duration: -1791257400,
+      },
     ],
     saved_reports: [
-      { token: 'pub1ic', workspace_id: 77, report: 'detailed', public: true, name: 'October, public', params: { start_date: '2026-10-01', end_date: '2026-10-31' } },
-      { token: 'pr1vate', workspace_id: 77, report: 'detailed', public: false, params: { start_date: '2026-10-01', end_date: '2026-10-31' } },
+      {
+        token: 'pub1ic',
+        workspace_id: 77,
+        report: 'detailed',
+        public: true,
+        name: 'October, public',
+        params: { start_date: '2026-10-01', end_date: '2026-10-31' },
+      },
+      {
+        token: 'pr1vate',
+        workspace_id: 77,
+        report: 'detailed',
+        public: false,
+        params: { start_date: '2026-10-01', end_date: '2026-10-31' },
+      },
     ],
   };
 }
@@ -114,10 +147,42 @@ describe('toggl-exports-mock --data', () => {
     const { child, url } = await startCli(['--port', '0', '--data', good]);
     const answer = await post(`${url}${detailedPath(77)}`, { start_date: '2026-10-01', end_date: '2026-10-31' });
     expect(answer.status, answer.bytes.toString()).toBe(200);
-    expect(answer.headers.get('content-disposition')).toBe('attachment; filename="TogglTrack_Report_Detailed_report_(from_01_10_2026_to_31_10_2026).csv"');
+    expect(answer.headers.get('content-disposition')).toBe(
+      'attachment; filename="TogglTrack_Report_Detailed_report_(from_01_10_2026_to_31_10_2026).csv"',
+    );
     expect(csvRows(answer.bytes)).toEqual([
-      ['User', 'Email', 'Client', 'Project', 'Task', 'Description', 'Billable', 'Start date', 'Start time', 'End date', 'End time', 'Duration', 'Tags', 'Amount (GBP)'],
-      ['Mary Somerville', 'mary@own.example', 'Royal Society', 'Orbital Mechanics', '', 'Chapter on tides', 'Yes', '2026-10-05', '09:00:00', '2026-10-05', '11:20:00', '02:20:00', 'Writing', '262.50'],
+      [
+        'User',
+        'Email',
+        'Client',
+        'Project',
+        'Task',
+        'Description',
+        'Billable',
+        'Start date',
+        'Start time',
+        'End date',
+        'End time',
+        'Duration',
+        'Tags',
+        'Amount (GBP)',
+      ],
+      [
+        'Mary Somerville',
+        'mary@own.example',
+        'Royal Society',
+        'Orbital Mechanics',
+        '',
+        'Chapter on tides',
+        'Yes',
+        '2026-10-05',
+        '09:00:00',
+        '2026-10-05',
+        '11:20:00',
+        '02:20:00',
+        'Writing',
+        '262.50',
+      ],
     ]);
     // Only the dataset's workspace and saved reports exist.
     const other = await post(`${url}${detailedPath(1234567)}`, { start_date: '2026-10-01' });
@@ -143,7 +208,9 @@ describe('toggl-exports-mock --data', () => {
       const result = await runCli(['--port', String(port), '--data', bad]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`${bad} is not a usable dataset`);
-      expect(result.stderr).toContain('$.time_entries[0].start: expected a date-time with its offset, e.g. 2026-10-01T09:30:00+02:00, got "yesterday"');
+      expect(result.stderr).toContain(
+        '$.time_entries[0].start: expected a date-time with its offset, e.g. 2026-10-01T09:30:00+02:00, got "yesterday"',
+      );
       expect(result.stderr).not.toContain('already in use');
       expect(result.stdout).not.toMatch(/mock server: http/);
     } finally {
@@ -187,12 +254,18 @@ describe('toggl-exports-mock --data', () => {
 
   it('lists at most ten problems, and says that it stopped there', async () => {
     const dataset = goodDataset();
-    for (let index = 0; index < 14; index += 1) dataset.time_entries.push({ ...dataset.time_entries[0]!, id: 100 + index, user_id: 500 + index });
+    for (let index = 0; index < 14; index += 1)
+      dataset.time_entries.push({ ...dataset.time_entries[0]!, id: 100 + index, user_id: 500 + index });
     const bad = await file('many-problems.json', dataset);
     const result = await runCli(['--port', '0', '--data', bad]);
     expect(result.code).toBe(1);
     const problems = result.stderr.split('\n').filter((line) => /^ {2}\$\./.test(line));
-    expect(problems).toEqual(Array.from({ length: 10 }, (_, index) => `  $.time_entries[${index + 2}].user_id: refers to user ${500 + index}, which is not in $.users`));
+    expect(problems).toEqual(
+      Array.from(
+        { length: 10 },
+        (_, index) => `  $.time_entries[${index + 2}].user_id: refers to user ${500 + index}, which is not in $.users`,
+      ),
+    );
     expect(result.stderr).toContain('stops after 10 problems');
   });
 

@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -121,7 +121,9 @@ describe('toggl-exports-mock CLI', () => {
 
   it('says when the --docs file does not exist', async () => {
     const missing = path.join(tmpdir(), 'toggl-exports-mock-no-such-docs.html');
-    const failure = await runCli(process.execPath, [cli, '--port', '0', '--docs', missing]).catch((error: { code: number; stderr: string }) => error);
+    const failure = await runCli(process.execPath, [cli, '--port', '0', '--docs', missing]).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failure).toMatchObject({ code: 1 });
     expect((failure as { stderr: string }).stderr).toContain(`cannot read --docs file '${missing}'`);
   });
@@ -134,7 +136,11 @@ describe('toggl-exports-mock CLI', () => {
       const server = await startCli(['--port', '0', '--docs', page]);
       await expect.poll(server.output).toContain(`API docs: ${server.url}/docs/`);
       const docs = await fetch(`${server.url}/docs/`);
-      expect([docs.status, docs.headers.get('content-type'), await docs.text()]).toEqual([200, 'text/html; charset=utf-8', '<!doctype html><title>Toggl exports API</title>']);
+      expect([docs.status, docs.headers.get('content-type'), await docs.text()]).toEqual([
+        200,
+        'text/html; charset=utf-8',
+        '<!doctype html><title>Toggl exports API</title>',
+      ]);
       const root = await fetch(`${server.url}/`, { redirect: 'manual' });
       expect([root.status, root.headers.get('location')]).toEqual([302, '/docs/']);
     } finally {

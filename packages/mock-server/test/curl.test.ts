@@ -20,10 +20,15 @@ async function curl(path: string, body: unknown): Promise<{ status: number; type
   const end = stdout.indexOf('\r\n\r\n');
   const head = stdout.subarray(0, end).toString('latin1');
   const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(head)?.[1] ?? '';
-  return { status: Number(head.split(' ')[1]), type: header('content-type'), disposition: header('content-disposition'), bytes: stdout.subarray(end + 4) };
+  return {
+    status: Number(head.split(' ')[1]),
+    type: header('content-type'),
+    disposition: header('content-disposition'),
+    bytes: stdout.subarray(end + 4),
+  };
 }
 
-describe('cURL as in Toggl\'s docs', () => {
+describe("cURL as in Toggl's docs", () => {
   it.each(exports)('$operationId as $mediaType', async (entry) => {
     const answer = await curl(entry.path, entry.body && Object.keys(entry.body).length > 0 ? entry.body : undefined);
     expect(answer.status).toBe(200);

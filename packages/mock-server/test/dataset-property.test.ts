@@ -4,7 +4,15 @@
 // the engine or the mock); turbo.json lists their folder among this package's test inputs.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bodyArbitrary, canonical, expectedDetailed, modelArbitrary, WORKSPACE_ID, type Json, type Model } from '../../report-engine/test/support/detailed-model.ts';
+import {
+  bodyArbitrary,
+  canonical,
+  expectedDetailed,
+  type Json,
+  type Model,
+  modelArbitrary,
+  WORKSPACE_ID,
+} from '../../report-engine/test/support/detailed-model.ts';
 import { DatasetError, startMockServer } from '../src/index.ts';
 import { csvRows } from './parse-files.ts';
 
@@ -62,7 +70,12 @@ describe('a dataset served over HTTP (property)', () => {
   it('a public saved report with those filters as its params serves the same rows, without credentials', async () => {
     await fc.assert(
       fc.asyncProperty(cases, async ([model, body]) => {
-        const dataset = { ...model.dataset, saved_reports: [{ token: 'pr0perty', workspace_id: WORKSPACE_ID, report: 'detailed', public: true, name: 'Property report', params: body }] };
+        const dataset = {
+          ...model.dataset,
+          saved_reports: [
+            { token: 'pr0perty', workspace_id: WORKSPACE_ID, report: 'detailed', public: true, name: 'Property report', params: body },
+          ],
+        };
         await withServer(dataset, async (url) => {
           const answer = await post(`${url}/reports/api/v3/shared/pr0perty.csv`, {}, false);
           checkCsv(answer, model, body);
@@ -73,9 +86,14 @@ describe('a dataset served over HTTP (property)', () => {
     );
   });
 
-  it('only the dataset\'s workspaces and saved reports exist', async () => {
+  it("only the dataset's workspaces and saved reports exist", async () => {
     const [[model]] = fc.sample(cases, { numRuns: 1, seed: 3 }) as [[Model, Json]];
-    const dataset = { ...model.dataset, saved_reports: [{ token: 'private1', workspace_id: WORKSPACE_ID, report: 'summary', public: false, params: { start_date: `${model.month}-01` } }] };
+    const dataset = {
+      ...model.dataset,
+      saved_reports: [
+        { token: 'private1', workspace_id: WORKSPACE_ID, report: 'summary', public: false, params: { start_date: `${model.month}-01` } },
+      ],
+    };
     await withServer(dataset, async (url) => {
       const other = await post(`${url}/reports/api/v3/workspace/1234567/search/time_entries.csv`, { start_date: `${model.month}-01` });
       expect([other.status, JSON.parse(other.bytes.toString())]).toEqual([403, 'Workspace not found/accessible']);
@@ -96,7 +114,11 @@ describe('a dataset served over HTTP (property)', () => {
         if (spoil === 'timezone' || entries.length === 0) dataset['users'][0].timezone = 'Atlantis/Capital';
         else if (spoil === 'user') [entries[0]!['user_id'], path] = [99, '$.time_entries[0].user_id'];
         else if (spoil === 'start') [entries[0]!['start'], path] = ['2026-10-05 08:00', '$.time_entries[0].start'];
-        else [dataset['users'], path] = [[...dataset['users'], { ...dataset['users'][0], fullname: 'Copy' }], `$.users[${dataset['users'].length}].id`];
+        else
+          [dataset['users'], path] = [
+            [...dataset['users'], { ...dataset['users'][0], fullname: 'Copy' }],
+            `$.users[${dataset['users'].length}].id`,
+          ];
         const failure = await startMockServer({ port: 0, data: dataset as never }).then(
           async (server) => {
             await server.close();

@@ -24,12 +24,18 @@ const expectError = async (answer: Promise<Awaited<ReturnType<typeof post>>>, st
 };
 
 /** Sends raw bytes over node:http, with exactly the headers given (no Accept unless set). */
-function rawPost(path: string, body: Buffer | string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function rawPost(
+  path: string,
+  body: Buffer | string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const outgoing = request(`${mockUrl}${path}`, { method: 'POST', headers }, (incoming) => {
       const chunks: Buffer[] = [];
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: Buffer.concat(chunks).toString() }));
+      incoming.on('end', () =>
+        resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: Buffer.concat(chunks).toString() }),
+      );
     });
     outgoing.on('error', reject);
     outgoing.end(body);
@@ -39,7 +45,11 @@ function rawPost(path: string, body: Buffer | string, headers: Record<string, st
 describe('credentials', () => {
   it('401 "Unable to extract authentication data" without credentials on workspace endpoints', async () => {
     for (const entry of exports.filter((candidate) => !candidate.authOptional)) {
-      await expectError(post(entry.path, { body: validBody, headers: { authorization: '' } }), 401, exampleMessage('UnableToExtractAuthentication'));
+      await expectError(
+        post(entry.path, { body: validBody, headers: { authorization: '' } }),
+        401,
+        exampleMessage('UnableToExtractAuthentication'),
+      );
     }
   });
 
@@ -56,8 +66,13 @@ describe('credentials', () => {
   });
 
   it('accepts an API token and passwords containing colons', async () => {
-    expect((await post(detailedCsv, { body: validBody, headers: { authorization: basicAuth('1971800d4d82861d8f2c1651fea4d212', 'api_token') } })).status).toBe(200);
-    expect((await post(detailedCsv, { body: validBody, headers: { authorization: basicAuth('ada@example.com', 'a:b:c') } })).status).toBe(200);
+    expect(
+      (await post(detailedCsv, { body: validBody, headers: { authorization: basicAuth('1971800d4d82861d8f2c1651fea4d212', 'api_token') } }))
+        .status,
+    ).toBe(200);
+    expect((await post(detailedCsv, { body: validBody, headers: { authorization: basicAuth('ada@example.com', 'a:b:c') } })).status).toBe(
+      200,
+    );
   });
 
   it('answers public saved reports without credentials, but rejects bad ones there too', async () => {
@@ -67,11 +82,19 @@ describe('credentials', () => {
       expect(answer.bytes.equals((await post(entry.path)).bytes)).toBe(true);
     }
     await expectError(post(savedPdf, { headers: { authorization: 'Bearer abc' } }), 401, 'Unable to extract authentication data');
-    await expectError(post(savedPdf, { headers: { authorization: basicAuth('ada@example.com', '') } }), 401, 'Incorrect username and/or password');
+    await expectError(
+      post(savedPdf, { headers: { authorization: basicAuth('ada@example.com', '') } }),
+      401,
+      'Incorrect username and/or password',
+    );
   });
 
   it('checks credentials before the body', async () => {
-    await expectError(post(detailedCsv, { body: { foo: 1 }, headers: { authorization: '' } }), 401, 'Unable to extract authentication data');
+    await expectError(
+      post(detailedCsv, { body: { foo: 1 }, headers: { authorization: '' } }),
+      401,
+      'Unable to extract authentication data',
+    );
   });
 });
 
@@ -101,7 +124,11 @@ describe('request bodies', () => {
     const latin1 = Buffer.concat([Buffer.from('{"description": "caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
     const invalid = await rawPost(detailedCsv, latin1, headers);
     expect([invalid.status, JSON.parse(invalid.body)]).toEqual([400, 'Invalid JSON in the request body: it is not valid UTF-8 text']);
-    const withBom = await rawPost(detailedCsv, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(validBody))]), headers);
+    const withBom = await rawPost(
+      detailedCsv,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(validBody))]),
+      headers,
+    );
     expect(withBom.status).toBe(400);
     expect(JSON.parse(withBom.body)).toMatch(/^Invalid JSON in the request body: /);
     // The same text in UTF-8 is fine.
@@ -110,7 +137,11 @@ describe('request bodies', () => {
 
   it('names a value outside its enum and lists the allowed ones, in Toggl words', async () => {
     await expectError(post(detailedCsv, { body: { rounding_minutes: 7 } }), 400, exampleMessage('InvalidParameterValue'));
-    await expectError(post(detailedPdf, { body: { date_format: 'YYYY/MM/DD' } }), 400, "Invalid 'date_format' value, allowed values are: 'MM/DD/YYYY, DD-MM-YYYY, MM-DD-YYYY, YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY'");
+    await expectError(
+      post(detailedPdf, { body: { date_format: 'YYYY/MM/DD' } }),
+      400,
+      "Invalid 'date_format' value, allowed values are: 'MM/DD/YYYY, DD-MM-YYYY, MM-DD-YYYY, YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY'",
+    );
   });
 
   it('enumerates what Toggl enumerates: insights take any rounding step, employee profitability also quarters, project profitability not', async () => {
@@ -118,34 +149,66 @@ describe('request bodies', () => {
     const projectsCsv = byOperation('exportProfitabilityProjects', 'text/csv').path;
     expect((await post(trendsCsv, { body: { ...validBody, rounding_minutes: 7 } })).status).toBe(200);
     expect((await post(employeesCsv, { body: { ...validBody, resolution: 'quarter' } })).status).toBe(200);
-    await expectError(post(employeesCsv, { body: { ...validBody, resolution: 'year' } }), 400, "Invalid 'resolution' value, allowed values are: 'day, week, month, quarter'");
-    await expectError(post(projectsCsv, { body: { ...validBody, resolution: 'quarter' } }), 400, "Invalid 'resolution' value, allowed values are: 'day, week, month'");
+    await expectError(
+      post(employeesCsv, { body: { ...validBody, resolution: 'year' } }),
+      400,
+      "Invalid 'resolution' value, allowed values are: 'day, week, month, quarter'",
+    );
+    await expectError(
+      post(projectsCsv, { body: { ...validBody, resolution: 'quarter' } }),
+      400,
+      "Invalid 'resolution' value, allowed values are: 'day, week, month'",
+    );
   });
 
   it('rejects unknown fields, nested ones included', async () => {
     await expectError(post(weeklyCsv, { body: { ...validBody, hide_amounts: true } }), 400, exampleMessage('ParameterNotSupported'));
     await expectError(post(detailedCsv, { body: { ...validBody, foo: 1 } }), 400, "The 'foo' parameter is not supported");
-    await expectError(post(summaryCsv, { body: { audit: { group_filter: { colour: 'red' } } } }), 400, "The 'audit.group_filter.colour' parameter is not supported");
+    await expectError(
+      post(summaryCsv, { body: { audit: { group_filter: { colour: 'red' } } } }),
+      400,
+      "The 'audit.group_filter.colour' parameter is not supported",
+    );
   });
 
   it('names unknown fields as they are, numbers and line breaks included (found by the fuzzer)', async () => {
     await expectError(post(detailedCsv, { body: { 0: 1 } }), 400, "The '0' parameter is not supported");
-    await expectError(post(summaryCsv, { body: { audit: { group_filter: { 7: 1 } } } }), 400, "The 'audit.group_filter.7' parameter is not supported");
+    await expectError(
+      post(summaryCsv, { body: { audit: { group_filter: { 7: 1 } } } }),
+      400,
+      "The 'audit.group_filter.7' parameter is not supported",
+    );
     await expectError(post(detailedCsv, { body: { 'two\nlines': 1 } }), 400, "The 'two\nlines' parameter is not supported");
   });
 
   it('checks at most 1000 items of a list and names a longer one (the mock limit; found by the fuzzer)', async () => {
     const ids = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
     expect((await post(detailedCsv, { body: { client_ids: ids(1000) } })).status).toBe(200);
-    await expectError(post(detailedCsv, { body: { client_ids: ids(1001) } }), 400, "Invalid 'client_ids' value, the mock takes at most 1000 items in a list");
+    await expectError(
+      post(detailedCsv, { body: { client_ids: ids(1001) } }),
+      400,
+      "Invalid 'client_ids' value, the mock takes at most 1000 items in a list",
+    );
     // A problem in the part that is checked is named as usual, and credentials still come first.
-    await expectError(post(detailedCsv, { body: { client_ids: [...ids(5), 'x', ...ids(5000)] } }), 400, "Invalid 'client_ids[5]' value, expected an integer or null");
-    await expectError(post(detailedCsv, { body: { client_ids: ids(5000) }, headers: { authorization: '' } }), 401, 'Unable to extract authentication data');
+    await expectError(
+      post(detailedCsv, { body: { client_ids: [...ids(5), 'x', ...ids(5000)] } }),
+      400,
+      "Invalid 'client_ids[5]' value, expected an integer or null",
+    );
+    await expectError(
+      post(detailedCsv, { body: { client_ids: ids(5000) }, headers: { authorization: '' } }),
+      401,
+      'Unable to extract authentication data',
+    );
   });
 
   it('names the first unknown field of an object with thousands of them', async () => {
     const body = Object.fromEntries(Array.from({ length: 5000 }, (_, index) => [`unknown_${index}`, index]));
-    await expectError(post(detailedCsv, { body: { start_date: '2026-10-01', ...body } }), 400, "The 'unknown_0' parameter is not supported");
+    await expectError(
+      post(detailedCsv, { body: { start_date: '2026-10-01', ...body } }),
+      400,
+      "The 'unknown_0' parameter is not supported",
+    );
   });
 
   it('asks for at least one parameter where the schema says so', async () => {
@@ -157,35 +220,73 @@ describe('request bodies', () => {
 
   it('names the field and the expected type or format', async () => {
     await expectError(post(detailedCsv, { body: { billable: 'yes' } }), 400, "Invalid 'billable' value, expected a boolean");
-    await expectError(post(detailedCsv, { body: { client_ids: [5, 'x'] } }), 400, "Invalid 'client_ids[1]' value, expected an integer or null");
-    await expectError(post(detailedCsv, { body: { start_date: '01/10/2026' } }), 400, "Invalid 'start_date' value, expected a date in YYYY-MM-DD format");
+    await expectError(
+      post(detailedCsv, { body: { client_ids: [5, 'x'] } }),
+      400,
+      "Invalid 'client_ids[1]' value, expected an integer or null",
+    );
+    await expectError(
+      post(detailedCsv, { body: { start_date: '01/10/2026' } }),
+      400,
+      "Invalid 'start_date' value, expected a date in YYYY-MM-DD format",
+    );
     await expectError(post(detailedCsv, { body: { page_size: 0 } }), 400, "Invalid 'page_size' value, must be >= 1");
-    await expectError(post(summaryCsv, { body: { audit: { group_filter: { currency: 'EURO' } } } }), 400, /^Invalid 'audit\.group_filter\.currency' value, must match pattern/);
+    await expectError(
+      post(summaryCsv, { body: { audit: { group_filter: { currency: 'EURO' } } } }),
+      400,
+      /^Invalid 'audit\.group_filter\.currency' value, must match pattern/,
+    );
     await expectError(post(detailedCsv, { body: [validBody] }), 400, 'Invalid request body, expected a JSON object');
   });
 
   it('uses the message an endpoint documents for its own cases', async () => {
     await expectError(post(trendsCsv, { body: { start_date: '20261001' } }), 400, exampleMessage('WrongFormatDate'));
-    await expectError(post(trendsCsv, { body: { start_date: '2026-10-31', end_date: '2026-10-01' } }), 400, exampleMessage('StartAfterEnd'));
+    await expectError(
+      post(trendsCsv, { body: { start_date: '2026-10-31', end_date: '2026-10-01' } }),
+      400,
+      exampleMessage('StartAfterEnd'),
+    );
     await expectError(post(detailedCsv.replace('1234567', 'abc'), { body: validBody }), 400, exampleMessage('InvalidWorkspaceId'));
     const projects = byOperation('exportProfitabilityProjects', 'text/csv').path;
     await expectError(post(projects.replace('1234567', '0'), { body: {} }), 400, exampleMessage('InvalidWorkspaceIdCapitalized'));
   });
 
   it('enforces the rules across fields that the schema cannot express', async () => {
-    await expectError(post(detailedCsv, { body: { start_date: '2026-10-31', end_date: '2026-10-01' } }), 400, "Invalid 'end_date' value, must not be before 'start_date'");
-    await expectError(post(detailedCsv, { body: { min_duration_seconds: 600, max_duration_seconds: 60 } }), 400, "Invalid 'max_duration_seconds' value, must not be below 'min_duration_seconds'");
+    await expectError(
+      post(detailedCsv, { body: { start_date: '2026-10-31', end_date: '2026-10-01' } }),
+      400,
+      "Invalid 'end_date' value, must not be before 'start_date'",
+    );
+    await expectError(
+      post(detailedCsv, { body: { min_duration_seconds: 600, max_duration_seconds: 60 } }),
+      400,
+      "Invalid 'max_duration_seconds' value, must not be below 'min_duration_seconds'",
+    );
     await expectError(
       post(summaryCsv, { body: { audit: { group_filter: { min_amount_cents: 500, max_amount_cents: 100 } } } }),
       400,
       "Invalid 'audit.group_filter.max_amount_cents' value, must not be below 'audit.group_filter.min_amount_cents'",
     );
-    expect((await post(detailedCsv, { body: { start_date: '2026-10-01', end_date: '2026-10-01', min_duration_seconds: 60, max_duration_seconds: 60 } })).status).toBe(200);
+    expect(
+      (
+        await post(detailedCsv, {
+          body: { start_date: '2026-10-01', end_date: '2026-10-01', min_duration_seconds: 60, max_duration_seconds: 60 },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('answers 413 to a body over 1 MiB and 415 to a body that is not JSON', async () => {
-    await expectError(post(detailedCsv, { body: JSON.stringify({ description: 'x'.repeat(1024 * 1024) }) }), 413, /larger than 1048576 bytes/);
-    await expectError(post(detailedCsv, { body: 'start_date=2026-10-01', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, /Unsupported Content-Type 'application\/x-www-form-urlencoded'/);
+    await expectError(
+      post(detailedCsv, { body: JSON.stringify({ description: 'x'.repeat(1024 * 1024) }) }),
+      413,
+      /larger than 1048576 bytes/,
+    );
+    await expectError(
+      post(detailedCsv, { body: 'start_date=2026-10-01', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      415,
+      /Unsupported Content-Type 'application\/x-www-form-urlencoded'/,
+    );
     expect((await post(detailedCsv, { body: validBody, headers: { 'content-type': 'application/json; charset=utf-8' } })).status).toBe(200);
   });
 
@@ -260,7 +361,10 @@ describe('request bodies', () => {
 
 describe('file type by extension', () => {
   it('follows the path without an Accept header', async () => {
-    const answer = await rawPost(detailedXlsx, JSON.stringify(validBody), { authorization: basicAuth('a@b.c', 'pw'), 'content-type': 'application/json' });
+    const answer = await rawPost(detailedXlsx, JSON.stringify(validBody), {
+      authorization: basicAuth('a@b.c', 'pw'),
+      'content-type': 'application/json',
+    });
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toBe(xlsx);
   });
@@ -272,44 +376,82 @@ describe('file type by extension', () => {
     }
   });
 
-  it('answers 406 to an Accept header that excludes the path\'s file type', async () => {
-    await expectError(post(detailedXlsx, { body: validBody, headers: { accept: 'text/csv' } }), 406, new RegExp(`answers with ${xlsx}, which the Accept header 'text/csv' does not allow`));
+  it("answers 406 to an Accept header that excludes the path's file type", async () => {
+    await expectError(
+      post(detailedXlsx, { body: validBody, headers: { accept: 'text/csv' } }),
+      406,
+      new RegExp(`answers with ${xlsx}, which the Accept header 'text/csv' does not allow`),
+    );
     await expectError(post(detailedCsv, { body: validBody, headers: { accept: 'application/json' } }), 406, /answers with text\/csv/);
   });
 });
 
 describe('documented errors with Prefer', () => {
   it('returns each documented status with its first example, as JSON even on file paths', async () => {
-    const cases: [number, string][] = [[400, 'AtLeastOneParameter'], [401, 'UnableToExtractAuthentication'], [402, 'FeatureNotEnabled'], [403, 'WorkspaceNotAccessible'], [500, 'InternalServerError']];
+    const cases: [number, string][] = [
+      [400, 'AtLeastOneParameter'],
+      [401, 'UnableToExtractAuthentication'],
+      [402, 'FeatureNotEnabled'],
+      [403, 'WorkspaceNotAccessible'],
+      [500, 'InternalServerError'],
+    ];
     for (const [code, example] of cases) {
       await expectError(post(detailedXlsx, { body: validBody, headers: { prefer: `code=${code}` } }), code, exampleMessage(example));
     }
   });
 
   it('429 comes with Retry-After', async () => {
-    const headers = await expectError(post(detailedPdf, { body: validBody, headers: { prefer: 'code=429' } }), 429, exampleMessage('TooManyRequests'));
+    const headers = await expectError(
+      post(detailedPdf, { body: validBody, headers: { prefer: 'code=429' } }),
+      429,
+      exampleMessage('TooManyRequests'),
+    );
     expect(headers.get('retry-after')).toBe('60');
   });
 
   it('402 for the quota comes with the quota headers; the plan-feature 402 without them', async () => {
-    const quota = await expectError(post(detailedXlsx, { body: validBody, headers: { prefer: 'code=402, example=QuotaExhausted' } }), 402, exampleMessage('QuotaExhausted'));
+    const quota = await expectError(
+      post(detailedXlsx, { body: validBody, headers: { prefer: 'code=402, example=QuotaExhausted' } }),
+      402,
+      exampleMessage('QuotaExhausted'),
+    );
     expect([quota.get('x-toggl-quota-remaining'), quota.get('x-toggl-quota-resets-in')]).toEqual(['0', '1800']);
-    const feature = await expectError(post(detailedXlsx, { body: validBody, headers: { prefer: 'code=402' } }), 402, exampleMessage('FeatureNotEnabled'));
+    const feature = await expectError(
+      post(detailedXlsx, { body: validBody, headers: { prefer: 'code=402' } }),
+      402,
+      exampleMessage('FeatureNotEnabled'),
+    );
     expect(feature.get('x-toggl-quota-remaining')).toBeNull();
     const saved = await expectError(post(savedPdf, { headers: { prefer: 'code=402' } }), 402, exampleMessage('QuotaExhausted'));
     expect(saved.get('x-toggl-quota-resets-in')).toBe('1800');
   });
 
   it('selects a named example, with or without its code', async () => {
-    await expectError(post(savedPdf, { headers: { prefer: 'code=403, example=ReportOwnerInactive' } }), 403, exampleMessage('ReportOwnerInactive'));
+    await expectError(
+      post(savedPdf, { headers: { prefer: 'code=403, example=ReportOwnerInactive' } }),
+      403,
+      exampleMessage('ReportOwnerInactive'),
+    );
     await expectError(post(savedPdf, { headers: { prefer: 'example=SinceMissing' } }), 500, exampleMessage('SinceMissing'));
     await expectError(post(savedPdf, { headers: { prefer: 'code=404' } }), 404, exampleMessage('NotFound'));
-    await expectError(post(detailedCsv, { body: validBody, headers: { prefer: 'code=401, example=IncorrectCredentials' } }), 401, exampleMessage('IncorrectCredentials'));
+    await expectError(
+      post(detailedCsv, { body: validBody, headers: { prefer: 'code=401, example=IncorrectCredentials' } }),
+      401,
+      exampleMessage('IncorrectCredentials'),
+    );
   });
 
   it('explains a Prefer the endpoint does not document instead of answering 200', async () => {
-    await expectError(post(detailedCsv, { body: validBody, headers: { prefer: 'code=404' } }), 400, /code=404 is not documented for this endpoint; it can answer 200, 400, 401, 402, 403, 429, 500/);
-    await expectError(post(detailedCsv, { body: validBody, headers: { prefer: 'code=402, example=NotFound' } }), 400, /example=NotFound is not documented for 402 .*QuotaExhausted \(402\)/);
+    await expectError(
+      post(detailedCsv, { body: validBody, headers: { prefer: 'code=404' } }),
+      400,
+      /code=404 is not documented for this endpoint; it can answer 200, 400, 401, 402, 403, 429, 500/,
+    );
+    await expectError(
+      post(detailedCsv, { body: validBody, headers: { prefer: 'code=402, example=NotFound' } }),
+      400,
+      /example=NotFound is not documented for 402 .*QuotaExhausted \(402\)/,
+    );
     const { json } = await post(detailedCsv, { body: validBody, headers: { prefer: 'example=Nonexistent' } });
     const named = String(json()).split('; it has ')[1]?.split(', ') ?? [];
     expect(named.length).toBeGreaterThan(1);
@@ -318,20 +460,32 @@ describe('documented errors with Prefer', () => {
   });
 
   it('still validates the request first', async () => {
-    await expectError(post(detailedCsv, { body: { rounding_minutes: 7 }, headers: { prefer: 'code=429' } }), 400, exampleMessage('InvalidParameterValue'));
+    await expectError(
+      post(detailedCsv, { body: { rounding_minutes: 7 }, headers: { prefer: 'code=429' } }),
+      400,
+      exampleMessage('InvalidParameterValue'),
+    );
   });
 });
 
 describe('routing', () => {
   it('404 for unknown paths, 405 with Allow for other methods', async () => {
-    await expectError(post('/reports/api/v3/workspace/1/unknown.csv', { body: validBody }), 404, 'Not found: no export endpoint at /reports/api/v3/workspace/1/unknown.csv');
+    await expectError(
+      post('/reports/api/v3/workspace/1/unknown.csv', { body: validBody }),
+      404,
+      'Not found: no export endpoint at /reports/api/v3/workspace/1/unknown.csv',
+    );
     await expectError(post(weeklyCsv.replace('.csv', '.txt'), { body: validBody }), 404, /no export endpoint/);
     const headers = await expectError(post(detailedCsv, { method: 'GET' }), 405, /Method GET is not allowed/);
     expect(headers.get('allow')).toBe('POST');
   });
 
   it('rejects an extension the endpoint does not offer', async () => {
-    await expectError(post(detailedCsv.replace('.csv', '.json'), { body: validBody }), 400, "Invalid 'extension' value, allowed values are: 'csv, xlsx'");
+    await expectError(
+      post(detailedCsv.replace('.csv', '.json'), { body: validBody }),
+      400,
+      "Invalid 'extension' value, allowed values are: 'csv, xlsx'",
+    );
   });
 });
 
@@ -342,6 +496,10 @@ describe('repeated requests', () => {
     expect(again.status).toBe(200);
     expect(again.bytes.equals(first.bytes)).toBe(true);
     // The cache keys on whether credentials are usable, so a bad one is not served a cached file.
-    await expectError(post(detailedXlsx, { body: validBody, headers: { authorization: basicAuth('grace@example.com', '') } }), 401, 'Incorrect username and/or password');
+    await expectError(
+      post(detailedXlsx, { body: validBody, headers: { authorization: basicAuth('grace@example.com', '') } }),
+      401,
+      'Incorrect username and/or password',
+    );
   });
 });

@@ -24,7 +24,8 @@ describe('every export over HTTP', () => {
       const disposition = answer.headers.get('content-disposition') ?? '';
       expect(disposition).toMatch(/^attachment; filename="TogglTrack_Report_\w+_\(from_[\d_]+_to_[\d_]+\)\.(csv|xlsx|pdf)"$/);
       if (body.start_date && body.end_date) {
-        const order = entry.mediaType !== pdf ? 'dmy' : body.date_format === 'YYYY-MM-DD' ? 'ymd' : body.date_format?.startsWith('DD') ? 'dmy' : 'mdy';
+        const order =
+          entry.mediaType !== pdf ? 'dmy' : body.date_format === 'YYYY-MM-DD' ? 'ymd' : body.date_format?.startsWith('DD') ? 'dmy' : 'mdy';
         expect(disposition).toContain(`(from_${inName(body.start_date, order)}_to_${inName(body.end_date, order)})`);
       }
 

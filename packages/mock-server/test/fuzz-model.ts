@@ -16,7 +16,7 @@ type Json = Record<string, any>;
 const require = createRequire(import.meta.url);
 const spec: Json = JSON.parse(readFileSync(require.resolve('@toggl-exports/openapi/openapi.json'), 'utf8'));
 
-const follow = (node: Json): Json => resolveRef(spec, node, 'the fuzzer\'s spec');
+const follow = (node: Json): Json => resolveRef(spec, node, "the fuzzer's spec");
 
 /** A schema with its references followed and `allOf` parts merged. */
 export interface FieldSchema {
@@ -76,7 +76,9 @@ export const operations: FuzzOperation[] = Object.entries<Json>(spec.paths).map(
   const operation = item.post;
   const extensions: string[] = template.includes('{extension}') ? spec.components.parameters.extension.schema.enum : [''];
   const fill = (extension: string, workspaceId = parameterExample('workspace_id')) =>
-    template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'extension' ? extension : name === 'workspace_id' ? workspaceId : parameterExample(name)));
+    template.replace(/\{(\w+)\}/g, (_, name: string) =>
+      name === 'extension' ? extension : name === 'workspace_id' ? workspaceId : parameterExample(name),
+    );
   const messages = new Map<number, string[]>();
   const exampleStatus = new Map<string, number>();
   for (const [code, response] of Object.entries<Json>(operation.responses)) {
@@ -102,7 +104,9 @@ export const operations: FuzzOperation[] = Object.entries<Json>(spec.paths).map(
 });
 
 /** Regular expressions of every documented path, to tell an unknown path from a known one. */
-export const knownPaths = Object.keys(spec.paths).map((template) => new RegExp(`^${template.replace(/\./g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`));
+export const knownPaths = Object.keys(spec.paths).map(
+  (template) => new RegExp(`^${template.replace(/\./g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Valid values
@@ -145,7 +149,8 @@ export function valid(schema: FieldSchema): fc.Arbitrary<unknown> {
 export function orderedPairs(schema: FieldSchema): [low: string, high: string][] {
   const names = Object.keys(schema.properties);
   const pairs: [string, string][] = names.includes('start_date') && names.includes('end_date') ? [['start_date', 'end_date']] : [];
-  for (const name of names) if (name.startsWith('min_') && names.includes(`max_${name.slice(4)}`)) pairs.push([name, `max_${name.slice(4)}`]);
+  for (const name of names)
+    if (name.startsWith('min_') && names.includes(`max_${name.slice(4)}`)) pairs.push([name, `max_${name.slice(4)}`]);
   return pairs;
 }
 
@@ -192,18 +197,27 @@ function wrongType(schema: FieldSchema): fc.Arbitrary<unknown> | undefined {
   return candidates.length > 0 ? fc.oneof(...candidates) : undefined;
 }
 
-const notADate = fc.oneof(
-  fc.string({ maxLength: 20 }).filter((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text)),
-  // The right shape, but no such day.
-  fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 13, max: 99 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => [y, m, d]),
-  fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 32, max: 99 })).map(([y, m, d]) => [y, m, d]),
-  fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.constantFrom(2, 4, 6, 9, 11), fc.constant(31)).map(([y, m, d]) => [y, m, d]),
-  fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.constant(2), fc.constant(30)).map(([y, m, d]) => [y, m, d]),
-  fc.integer({ min: 1901, max: 2099 }).filter((y) => y % 4 !== 0).map((y) => [y, 2, 29]),
-  fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.constant(0), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => [y, m, d]),
-  fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.constant(0)).map(([y, m, d]) => [y, m, d]),
-  date.map((day) => `${day}T00:00:00Z`),
-).map((value) => (Array.isArray(value) ? value.map((part, index) => String(part).padStart(index === 0 ? 4 : 2, '0')).join('-') : value));
+const notADate = fc
+  .oneof(
+    fc.string({ maxLength: 20 }).filter((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text)),
+    // The right shape, but no such day.
+    fc
+      .tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 13, max: 99 }), fc.integer({ min: 1, max: 28 }))
+      .map(([y, m, d]) => [y, m, d]),
+    fc
+      .tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 32, max: 99 }))
+      .map(([y, m, d]) => [y, m, d]),
+    fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.constantFrom(2, 4, 6, 9, 11), fc.constant(31)).map(([y, m, d]) => [y, m, d]),
+    fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.constant(2), fc.constant(30)).map(([y, m, d]) => [y, m, d]),
+    fc
+      .integer({ min: 1901, max: 2099 })
+      .filter((y) => y % 4 !== 0)
+      .map((y) => [y, 2, 29]),
+    fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.constant(0), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => [y, m, d]),
+    fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.constant(0)).map(([y, m, d]) => [y, m, d]),
+    date.map((day) => `${day}T00:00:00Z`),
+  )
+  .map((value) => (Array.isArray(value) ? value.map((part, index) => String(part).padStart(index === 0 ? 4 : 2, '0')).join('-') : value));
 
 /** Ways to get one value wrong for this schema, each with what is wrong. */
 function invalidValues(schema: FieldSchema): fc.Arbitrary<{ value: unknown; problem: string; index?: number }>[] {
@@ -222,17 +236,24 @@ function invalidValues(schema: FieldSchema): fc.Arbitrary<{ value: unknown; prob
   }
   if (schema.pattern) {
     const pattern = new RegExp(schema.pattern);
-    found.push(fc.string({ maxLength: 10 }).filter((value) => !pattern.test(value)).map((value) => ({ value, problem: 'does not match the pattern' })));
+    found.push(
+      fc
+        .string({ maxLength: 10 })
+        .filter((value) => !pattern.test(value))
+        .map((value) => ({ value, problem: 'does not match the pattern' })),
+    );
   }
   if (schema.items) {
     // One bad item among good ones.
     for (const bad of invalidValues(schema.items)) {
       found.push(
-        fc.tuple(fc.array(valid(schema.items), { maxLength: 3 }), bad, fc.array(valid(schema.items), { maxLength: 3 })).map(([before, item, after]) => ({
-          value: [...before, item.value, ...after],
-          problem: `an item ${item.problem}`,
-          index: before.length,
-        })),
+        fc
+          .tuple(fc.array(valid(schema.items), { maxLength: 3 }), bad, fc.array(valid(schema.items), { maxLength: 3 }))
+          .map(([before, item, after]) => ({
+            value: [...before, item.value, ...after],
+            problem: `an item ${item.problem}`,
+            index: before.length,
+          })),
       );
     }
   }
@@ -262,7 +283,9 @@ function closedObjects(schema: FieldSchema, prefix: string[] = []): string[][] {
   if (!schema.closed) return [];
   return [
     prefix,
-    ...Object.entries(schema.properties).flatMap(([name, property]) => (property.types.includes('object') ? closedObjects(property, [...prefix, name]) : [])),
+    ...Object.entries(schema.properties).flatMap(([name, property]) =>
+      property.types.includes('object') ? closedObjects(property, [...prefix, name]) : [],
+    ),
   ];
 }
 
@@ -299,22 +322,38 @@ export function invalidBodies(operation: FuzzOperation): fc.Arbitrary<InvalidBod
       })),
     );
   }
-  for (const { path, schema: objectSchema } of [{ path: [] as string[], schema }, ...fieldsOf(schema).filter((field) => field.schema.types.includes('object'))]) {
+  for (const { path, schema: objectSchema } of [
+    { path: [] as string[], schema },
+    ...fieldsOf(schema).filter((field) => field.schema.types.includes('object')),
+  ]) {
     for (const [low, high] of orderedPairs(objectSchema)) {
-      const values = objectSchema.properties[low]!.format === 'date' ? date : fc.integer({ min: objectSchema.properties[low]!.minimum ?? 0, max: 1_000_000 });
+      const values =
+        objectSchema.properties[low]!.format === 'date'
+          ? date
+          : fc.integer({ min: objectSchema.properties[low]!.minimum ?? 0, max: 1_000_000 });
       cases.push(
         fc
           .tuple(base, values, values)
           .filter(([, a, b]) => a !== b)
           .map(([body, a, b]) => {
             const [larger, smaller] = (a as number | string) > (b as number | string) ? [a, b] : [b, a];
-            return { body: withValue(withValue(body, [...path, low], larger), [...path, high], smaller), problem: `${low} after ${high}`, field: displayName([...path, high]) };
+            return {
+              body: withValue(withValue(body, [...path, low], larger), [...path, high], smaller),
+              problem: `${low} after ${high}`,
+              field: displayName([...path, high]),
+            };
           }),
       );
     }
   }
   if (schema.minProperties > 0) cases.push(fc.constant({ body: {}, problem: 'empty body' }));
-  const notAnObject = fc.oneof(fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }), fc.string(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean());
+  const notAnObject = fc.oneof(
+    fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }),
+    fc.string(),
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+  );
   cases.push(notAnObject.map((body) => ({ body, problem: 'not an object' })));
   if (operation.bodyRequired) cases.push(fc.constant({ body: null, problem: 'null body' }));
   return fc.oneof(...cases);
@@ -337,9 +376,12 @@ function withinEngineRules({ operationId, body: schema }: FuzzOperation, body: J
     inside.end_date = daysAfter(inside.start_date, maxDays - 1);
   }
   if (inside.currency !== undefined) inside.currency = builtInCurrency;
-  if (inside.audit?.group_filter?.currency !== undefined) inside.audit = { ...inside.audit, group_filter: { ...inside.audit.group_filter, currency: builtInCurrency } };
-  if (inside.sub_grouping !== undefined && inside.sub_grouping === (inside.grouping ?? schema.properties['grouping']?.default)) delete inside.sub_grouping;
-  if (operationId.startsWith('exportWeeklyReport') && !(WEEKLY_GROUPINGS as readonly unknown[]).includes(inside.grouping)) delete inside.grouping;
+  if (inside.audit?.group_filter?.currency !== undefined)
+    inside.audit = { ...inside.audit, group_filter: { ...inside.audit.group_filter, currency: builtInCurrency } };
+  if (inside.sub_grouping !== undefined && inside.sub_grouping === (inside.grouping ?? schema.properties['grouping']?.default))
+    delete inside.sub_grouping;
+  if (operationId.startsWith('exportWeeklyReport') && !(WEEKLY_GROUPINGS as readonly unknown[]).includes(inside.grouping))
+    delete inside.grouping;
   if (typeof inside.rounding_minutes === 'number') inside.rounding_minutes = Math.abs(inside.rounding_minutes) % (MAX_ROUNDING_MINUTES + 1);
   return inside;
 }

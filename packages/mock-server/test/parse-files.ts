@@ -24,7 +24,8 @@ export async function xlsxSheets(bytes: Buffer): Promise<{ name: string; rows: s
 
 /** The number of pages and the text of a PDF document. */
 export async function pdfText(bytes: Buffer): Promise<{ pages: number; text: string }> {
-  const document = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl, useSystemFonts: false, isEvalSupported: false }).promise;
+  const document = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl, useSystemFonts: false, isEvalSupported: false })
+    .promise;
   try {
     const texts: string[] = [];
     for (let number = 1; number <= document.numPages; number++) {

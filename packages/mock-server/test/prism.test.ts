@@ -16,7 +16,15 @@ describe('Prism as the mock loads it', () => {
           id: 'ok',
           code: '200',
           headers: [],
-          contents: [{ id: 'json', mediaType: 'application/json', examples: [], encodings: [], schema: { type: 'object', properties: { total: { type: 'integer' } }, required: ['total'] } }],
+          contents: [
+            {
+              id: 'json',
+              mediaType: 'application/json',
+              examples: [],
+              encodings: [],
+              schema: { type: 'object', properties: { total: { type: 'integer' } }, required: ['total'] },
+            },
+          ],
         },
       ],
     } as unknown as PrismOperation;

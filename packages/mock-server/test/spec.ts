@@ -1,4 +1,4 @@
-import { exportCases, MEDIA_TYPES, type ExportCase } from '@toggl-exports/spec-reader';
+import { type ExportCase, exportCases, MEDIA_TYPES } from '@toggl-exports/spec-reader';
 import { readMockSpec } from '../src/mock-spec.ts';
 
 /** The mock's spec as the server loads it, arranged the way a test looks an export up. */

@@ -3,8 +3,7 @@ import { resolveRef } from '@toggl-exports/spec-reader';
 
 export type Json = Record<string, any>;
 
-export const readJson = (relativePath: string): Json =>
-  JSON.parse(readFileSync(new URL(relativePath, import.meta.url), 'utf8'));
+export const readJson = (relativePath: string): Json => JSON.parse(readFileSync(new URL(relativePath, import.meta.url), 'utf8'));
 
 /** Follows local `$ref`s (`#/components/...`) until it reaches an inline object. */
 export const deref = (document: Json, node: Json): Json => resolveRef(document, node, 'the bundled spec');

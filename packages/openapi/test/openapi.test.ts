@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { deref, propertiesOf, readJson, type Json } from './openapi-document.ts';
+import { deref, type Json, propertiesOf, readJson } from './openapi-document.ts';
 
 const spec = readJson('../openapi.json');
 const seed = readJson('./seed-endpoints.json').endpoints as SeedEndpoint[];
@@ -19,16 +19,12 @@ interface SeedEndpoint {
 
 const operation = (endpoint: SeedEndpoint): Json => spec.paths[endpoint.path][endpoint.method];
 const isSavedReport = (endpoint: SeedEndpoint) => endpoint.path.includes('/shared/');
-const formatsOf = (endpoint: SeedEndpoint) =>
-  endpoint.responseMediaTypes.map((type) => (type === 'text/csv' ? 'csv' : 'xlsx'));
+const formatsOf = (endpoint: SeedEndpoint) => endpoint.responseMediaTypes.map((type) => (type === 'text/csv' ? 'csv' : 'xlsx'));
 
 describe('bundled spec', () => {
   it('is OpenAPI 3.1 and names the real API and the local mock as servers', () => {
     expect(spec.openapi).toMatch(/^3\.1\./);
-    expect(spec.servers.map((server: Json) => server.url)).toEqual([
-      'https://api.track.toggl.com',
-      'http://127.0.0.1:4010',
-    ]);
+    expect(spec.servers.map((server: Json) => server.url)).toEqual(['https://api.track.toggl.com', 'http://127.0.0.1:4010']);
   });
 
   it('has exactly the twelve export operations, all POST', () => {
@@ -93,10 +89,7 @@ describe.each(seed)('$operationId', (endpoint) => {
 
   it('puts Retry-After on 429 and the quota headers on 402', () => {
     expect(deref(spec, op.responses['429']).headers).toHaveProperty('Retry-After');
-    expect(Object.keys(deref(spec, op.responses['402']).headers)).toEqual([
-      'X-Toggl-Quota-Remaining',
-      'X-Toggl-Quota-Resets-In',
-    ]);
+    expect(Object.keys(deref(spec, op.responses['402']).headers)).toEqual(['X-Toggl-Quota-Remaining', 'X-Toggl-Quota-Resets-In']);
   });
 
   it('takes a body with exactly the fields Toggl lists', () => {
@@ -145,7 +138,11 @@ describe('field types', () => {
     for (const endpoint of reports) {
       expect(resolved(endpoint.operationId, 'rounding_minutes').enum).toEqual([0, 1, 5, 6, 10, 12, 15, 30, 60, 240]);
     }
-    expect(insights.map((endpoint) => endpoint.operationId).sort()).toEqual(['exportProfitabilityEmployees', 'exportProfitabilityProjects', 'exportProjectTrends']);
+    expect(insights.map((endpoint) => endpoint.operationId).sort()).toEqual([
+      'exportProfitabilityEmployees',
+      'exportProfitabilityProjects',
+      'exportProjectTrends',
+    ]);
     for (const endpoint of insights) {
       const schema = resolved(endpoint.operationId, 'rounding_minutes');
       expect(schema.type).toBe('integer');
@@ -164,7 +161,12 @@ describe('field types', () => {
     expect(resolved('exportSummaryReport', 'order_by').enum).toEqual(['title', 'duration']);
     expect(resolved('exportSummaryReport', 'order_dir').enum).toEqual(['ASC', 'DESC']);
     expect(resolved('exportWeeklyReportPdf', 'date_format').enum).toEqual([
-      'MM/DD/YYYY', 'DD-MM-YYYY', 'MM-DD-YYYY', 'YYYY-MM-DD', 'DD/MM/YYYY', 'DD.MM.YYYY',
+      'MM/DD/YYYY',
+      'DD-MM-YYYY',
+      'MM-DD-YYYY',
+      'YYYY-MM-DD',
+      'DD/MM/YYYY',
+      'DD.MM.YYYY',
     ]);
     expect(resolved('exportProfitabilityProjects', 'resolution').enum).toEqual(['day', 'week', 'month']);
   });
@@ -173,7 +175,10 @@ describe('field types', () => {
     expect(resolved('exportProfitabilityEmployees', 'resolution').enum).toEqual(['day', 'week', 'month', 'quarter']);
     expect(resolved('exportProfitabilityProjects', 'resolution').enum).toEqual(['day', 'week', 'month']);
     expect(resolved('exportSummaryReport', 'grouping')).toMatchObject({ enum: ['projects', 'users', 'clients'], default: 'projects' });
-    expect(resolved('exportSummaryReport', 'sub_grouping')).toMatchObject({ enum: ['time_entries', 'users', 'clients', 'projects', 'tasks'], default: 'time_entries' });
+    expect(resolved('exportSummaryReport', 'sub_grouping')).toMatchObject({
+      enum: ['time_entries', 'users', 'clients', 'projects', 'tasks'],
+      default: 'time_entries',
+    });
     expect(resolved('exportSummaryReportPdf', 'resolution').enum).toBeUndefined();
     expect(resolved('exportWeeklyReportCsv', 'grouping').enum).toBeUndefined();
   });

@@ -1,9 +1,9 @@
 import type { IsoDate } from './calendar.ts';
 import type { ReportData, SavedReportKind } from './data/report-data.ts';
-import type { ExportFormat } from './generated/formats.ts';
 import { bodyDefaults } from './generated/body-defaults.ts';
-import { exportFileName } from './render/file-name.ts';
+import type { ExportFormat } from './generated/formats.ts';
 import { renderCsv } from './render/csv.ts';
+import { exportFileName } from './render/file-name.ts';
 import { renderPdf } from './render/pdf.ts';
 import { renderXlsx } from './render/xlsx.ts';
 import { detailedReport } from './reports/detailed.ts';
@@ -41,7 +41,11 @@ export const savedReportExports: Readonly<Record<SavedReportKind, Readonly<Recor
   weekly: { csv: 'exportWeeklyReportCsv', xlsx: 'exportWeeklyReportCsv', pdf: 'exportWeeklyReportPdf' },
 };
 
-const RENDERERS: Record<ExportFormat, (report: Report) => Uint8Array | Promise<Uint8Array>> = { csv: renderCsv, xlsx: renderXlsx, pdf: renderPdf };
+const RENDERERS: Record<ExportFormat, (report: Report) => Uint8Array | Promise<Uint8Array>> = {
+  csv: renderCsv,
+  xlsx: renderXlsx,
+  pdf: renderPdf,
+};
 
 export interface ExportRequest {
   operationId: WorkspaceExportId;

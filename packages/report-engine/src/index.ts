@@ -1,10 +1,17 @@
 export { builtInData } from './data/built-in/built-in-data.ts';
-export { datasetSchema, type Dataset } from './data/dataset-schema.ts';
 export { MAX_PROBLEMS } from './data/dataset-problems.ts';
-export { loadDataset, type DatasetProblem, type DatasetResult } from './data/load-dataset.ts';
+export { type Dataset, datasetSchema } from './data/dataset-schema.ts';
+export { type DatasetProblem, type DatasetResult, loadDataset } from './data/load-dataset.ts';
 export type { ReportData, SavedReport, SavedReportKind, Workspace } from './data/report-data.ts';
-export { exportReport, savedReportExports, type ExportedFile, type ExportOutcome, type ExportRequest, type WorkspaceExportId } from './exports.ts';
-export { EXPORT_FORMATS, MEDIA_TYPES, type ExportFormat } from './generated/formats.ts';
+export {
+  type ExportedFile,
+  type ExportOutcome,
+  type ExportRequest,
+  exportReport,
+  savedReportExports,
+  type WorkspaceExportId,
+} from './exports.ts';
+export { EXPORT_FORMATS, type ExportFormat, MEDIA_TYPES } from './generated/formats.ts';
+export { WEEKLY_GROUPINGS, WEEKLY_MAX_DAYS } from './reports/weekly.ts';
 export { MAX_PERIOD_DAYS } from './request/period.ts';
 export { MAX_ROUNDING_MINUTES } from './request/rounding.ts';
-export { WEEKLY_GROUPINGS, WEEKLY_MAX_DAYS } from './reports/weekly.ts';

@@ -1,5 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
-import { dateOfDayNumber, dayNumber, SECONDS_PER_DAY, type IsoDate, type LocalMoment } from './calendar.ts';
+import { dateOfDayNumber, dayNumber, type IsoDate, type LocalMoment, SECONDS_PER_DAY } from './calendar.ts';
 import { remembered } from './memo.ts';
 
 /*

@@ -7,10 +7,20 @@ import { expect, it } from 'vitest';
 const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 
 it('bundles for the browser without any Node built-in', async () => {
-  const result = await build({ entryPoints: [entry], bundle: true, platform: 'browser', format: 'esm', write: false, metafile: true, logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
   expect(result.errors).toEqual([]);
   const inputs = Object.keys(result.metafile.inputs);
-  expect(inputs.filter((input) => input.startsWith('node:') || /^(fs|path|stream|zlib|crypto|buffer|events|util)$/.test(input))).toEqual([]);
+  expect(inputs.filter((input) => input.startsWith('node:') || /^(fs|path|stream|zlib|crypto|buffer|events|util)$/.test(input))).toEqual(
+    [],
+  );
   // The dependencies that have a browser build are bundled with it.
   expect(inputs.some((input) => input.includes('pdfkit/js/pdfkit.browser'))).toBe(true);
   expect(inputs.some((input) => input.includes('exceljs/dist/exceljs'))).toBe(true);

@@ -16,7 +16,12 @@ const WORKSPACE = 1234567;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 async function detailedRows(start_date: string, end_date: string): Promise<Record<string, string>[]> {
-  const file = await exported(builtInData, { operationId: 'exportDetailedReport', format: 'csv', workspaceId: WORKSPACE, body: { start_date, end_date } });
+  const file = await exported(builtInData, {
+    operationId: 'exportDetailedReport',
+    format: 'csv',
+    workspaceId: WORKSPACE,
+    body: { start_date, end_date },
+  });
   const [header = [], ...rows] = csvRows(file.bytes);
   return rows.map((row) => byHeader(header, row));
 }
@@ -53,23 +58,28 @@ describe('the built-in workspace', () => {
     for (const holiday of holidaysIn(year)) {
       expect(await detailedRows(holiday, holiday), holiday).toEqual([]);
       // The working days around it are tracked.
-      for (const neighbour of [plusDays(holiday, -1), plusDays(holiday, 1)].filter(isWorkingDay)) expect((await detailedRows(neighbour, neighbour)).length, neighbour).toBeGreaterThan(0);
+      for (const neighbour of [plusDays(holiday, -1), plusDays(holiday, 1)].filter(isWorkingDay))
+        expect((await detailedRows(neighbour, neighbour)).length, neighbour).toBeGreaterThan(0);
     }
   });
 
   it('any period, in any year, has entries on its working days only, and on each of them', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2080-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: 0, max: 45 }), async (from, length) => {
-        const start = from.toISOString().slice(0, 10);
-        const end = plusDays(start, length);
-        const rows = await detailedRows(start, end);
-        const dates = new Set(rows.map((row) => row['Start date']));
-        expect([...dates].sort()).toEqual(datesBetween(start, end).filter(isWorkingDay));
-        for (const row of rows) {
-          expect(row['Start date']! >= start && row['Start date']! <= end).toBe(true);
-          expect(row['Duration']).toMatch(/^\d{2}:\d{2}:\d{2}$/);
-        }
-      }),
+      fc.asyncProperty(
+        fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2080-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 45 }),
+        async (from, length) => {
+          const start = from.toISOString().slice(0, 10);
+          const end = plusDays(start, length);
+          const rows = await detailedRows(start, end);
+          const dates = new Set(rows.map((row) => row['Start date']));
+          expect([...dates].sort()).toEqual(datesBetween(start, end).filter(isWorkingDay));
+          for (const row of rows) {
+            expect(row['Start date']! >= start && row['Start date']! <= end).toBe(true);
+            expect(row['Duration']).toMatch(/^\d{2}:\d{2}:\d{2}$/);
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -96,11 +106,36 @@ describe('the built-in workspace', () => {
 });
 
 const requests: ExportRequest[] = [
-  { operationId: 'exportDetailedReport', format: 'csv', workspaceId: WORKSPACE, body: { start_date: '2026-10-01', end_date: '2026-10-31' } },
-  { operationId: 'exportDetailedReport', format: 'xlsx', workspaceId: WORKSPACE, body: { start_date: '2026-10-01', end_date: '2026-10-31' } },
-  { operationId: 'exportDetailedReportPdf', format: 'pdf', workspaceId: WORKSPACE, body: { start_date: '2026-10-01', end_date: '2026-10-14' } },
-  { operationId: 'exportSummaryReportPdf', format: 'pdf', workspaceId: WORKSPACE, body: { start_date: '2031-03-01', end_date: '2031-03-31', grouping: 'users' } },
-  { operationId: 'exportWeeklyReportCsv', format: 'xlsx', workspaceId: WORKSPACE, body: { start_date: '2019-11-04', end_date: '2019-11-10' } },
+  {
+    operationId: 'exportDetailedReport',
+    format: 'csv',
+    workspaceId: WORKSPACE,
+    body: { start_date: '2026-10-01', end_date: '2026-10-31' },
+  },
+  {
+    operationId: 'exportDetailedReport',
+    format: 'xlsx',
+    workspaceId: WORKSPACE,
+    body: { start_date: '2026-10-01', end_date: '2026-10-31' },
+  },
+  {
+    operationId: 'exportDetailedReportPdf',
+    format: 'pdf',
+    workspaceId: WORKSPACE,
+    body: { start_date: '2026-10-01', end_date: '2026-10-14' },
+  },
+  {
+    operationId: 'exportSummaryReportPdf',
+    format: 'pdf',
+    workspaceId: WORKSPACE,
+    body: { start_date: '2031-03-01', end_date: '2031-03-31', grouping: 'users' },
+  },
+  {
+    operationId: 'exportWeeklyReportCsv',
+    format: 'xlsx',
+    workspaceId: WORKSPACE,
+    body: { start_date: '2019-11-04', end_date: '2019-11-10' },
+  },
 ];
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -113,7 +148,15 @@ async function fingerprints(): Promise<string[]> {
 
 /** Runs the engine's source, bundled by esbuild, in a child Node process with the given TZ, and returns its fingerprints of the requests. */
 async function fingerprintsInChild(timeZone: string): Promise<string[]> {
-  const bundle = await build({ entryPoints: [`${packageDir}src/index.ts`], bundle: true, platform: 'node', format: 'esm', write: false, packages: 'external', logLevel: 'silent' });
+  const bundle = await build({
+    entryPoints: [`${packageDir}src/index.ts`],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    packages: 'external',
+    logLevel: 'silent',
+  });
   const program = `${bundle.outputFiles[0]!.text}
 import { createHash as __hash } from 'node:crypto';
 const __requests = ${JSON.stringify(requests)};
@@ -123,7 +166,11 @@ for (const request of __requests) {
   __out.push(__hash('sha256').update(outcome.file.bytes).digest('hex'));
 }
 process.stdout.write(JSON.stringify({ offset: new Date('2026-10-05T12:00:00Z').getTimezoneOffset(), hashes: __out }));`;
-  const child = spawn(process.execPath, ['--input-type=module'], { cwd: packageDir, env: { ...process.env, TZ: timeZone }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--input-type=module'], {
+    cwd: packageDir,
+    env: { ...process.env, TZ: timeZone },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
@@ -171,9 +218,18 @@ describe('identical requests get identical bytes', () => {
       // 04:30Z on 8 October is still 7 October in Los Angeles: the period ends on the 8th.
       process.env['TZ'] = 'America/Los_Angeles';
       vi.setSystemTime(new Date('2026-10-08T04:30:00Z'));
-      const file = await exported(builtInData, { operationId: 'exportDetailedReport', format: 'csv', workspaceId: WORKSPACE, body: { billable: true } });
+      const file = await exported(builtInData, {
+        operationId: 'exportDetailedReport',
+        format: 'csv',
+        workspaceId: WORKSPACE,
+        body: { billable: true },
+      });
       expect(file.filename).toBe('TogglTrack_Report_Detailed_report_(from_02_10_2026_to_08_10_2026).csv');
-      const dates = new Set(csvRows(file.bytes).slice(1).map((row) => row[7]));
+      const dates = new Set(
+        csvRows(file.bytes)
+          .slice(1)
+          .map((row) => row[7]),
+      );
       expect([...dates].sort()).toEqual(['2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08']);
     } finally {
       if (zone === undefined) delete process.env['TZ'];

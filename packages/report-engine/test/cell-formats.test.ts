@@ -1,7 +1,7 @@
 // How cells are written (README: duration_format; PDF date_format, hour_format, cents_separator),
 // through the pure formatting helpers and through the files of the public entry.
 import { describe, expect, it } from 'vitest';
-import { cellStyle, formatCell, formatClock, formatDate, formatDuration, type CellStyle } from '../src/reports/cell-style.ts';
+import { type CellStyle, cellStyle, formatCell, formatClock, formatDate, formatDuration } from '../src/reports/cell-style.ts';
 import { byHeader, detailedCsv, exported, loaded } from './support/engine.ts';
 import { csvRows, pdfPages } from './support/files.ts';
 
@@ -41,7 +41,11 @@ describe('durations', () => {
       ],
     });
     const durations = async (duration_format?: string) => {
-      const { header, rows } = await detailedCsv(data, 1, { start_date: '2026-10-05', end_date: '2026-10-06', ...(duration_format && { duration_format }) });
+      const { header, rows } = await detailedCsv(data, 1, {
+        start_date: '2026-10-05',
+        end_date: '2026-10-06',
+        ...(duration_format && { duration_format }),
+      });
       return rows.map((row) => byHeader(header, row)['Duration']);
     };
     expect(await durations()).toEqual(['00:00:00', '00:00:59', '01:00:00', '100:00:00']);
@@ -93,7 +97,9 @@ describe('times of day', () => {
 
   it('CSV and XLSX keep machine-readable dates, times and amounts whatever the PDF fields say', () => {
     for (const format of ['csv', 'xlsx'] as const) {
-      expect(cellStyle({ date_format: 'DD.MM.YYYY', hour_format: 'h:mm A', cents_separator: ',', duration_format: 'improved' }, format)).toEqual({
+      expect(
+        cellStyle({ date_format: 'DD.MM.YYYY', hour_format: 'h:mm A', cents_separator: ',', duration_format: 'improved' }, format),
+      ).toEqual({
         duration: 'improved',
         date: 'YYYY-MM-DD',
         clock: 'HH:MM:SS',
@@ -139,9 +145,16 @@ describe('amounts', () => {
         { id: 2, workspace_id: 1, user_id: 2, billable: false, start: '2026-10-05T08:00:00Z', duration: 5400 },
       ],
     });
-    const file = await exported(data, { operationId: 'exportProfitabilityEmployees', format: 'csv', workspaceId: 1, body: { start_date: '2026-10-01', end_date: '2026-10-31' } });
+    const file = await exported(data, {
+      operationId: 'exportProfitabilityEmployees',
+      format: 'csv',
+      workspaceId: 1,
+      body: { start_date: '2026-10-01', end_date: '2026-10-31' },
+    });
     const [header = [], ...rows] = csvRows(file.bytes);
-    const figures = rows.map((row) => byHeader(header, row)).map((row) => [row['User'], row['Revenue (EUR)'], row['Labour cost (EUR)'], row['Profit (EUR)']]);
+    const figures = rows
+      .map((row) => byHeader(header, row))
+      .map((row) => [row['User'], row['Revenue (EUR)'], row['Labour cost (EUR)'], row['Profit (EUR)']]);
     expect(figures).toEqual([
       ['Costly', '100.00', '100.05', '-0.05'],
       ['Unbilled', '0.00', '67.50', '-67.50'],
@@ -155,17 +168,37 @@ describe('the PDF follows its presentation fields', () => {
     users: [{ id: 1, fullname: 'Pat Doe', timezone: 'Europe/Tallinn' }],
     time_entries: [
       // 13:05 to 14:35 in Tallinn (+03:00): 1.5 h at 90 is 135.00.
-      { id: 1, workspace_id: 1, user_id: 1, billable: true, description: 'Afternoon', start: '2026-10-05T10:05:00Z', stop: '2026-10-05T11:35:00Z' },
+      {
+        id: 1,
+        workspace_id: 1,
+        user_id: 1,
+        billable: true,
+        description: 'Afternoon',
+        start: '2026-10-05T10:05:00Z',
+        stop: '2026-10-05T11:35:00Z',
+      },
       // 00:10 to 00:40: the first hour of the day on a 12-hour clock.
       { id: 2, workspace_id: 1, user_id: 1, billable: true, description: 'Night', start: '2026-10-06T00:10:00+03:00', duration: 1800 },
     ],
   });
   const pdfText = async (fields: Record<string, unknown>) =>
-    (await pdfPages((await exported(data, { operationId: 'exportDetailedReportPdf', format: 'pdf', workspaceId: 1, body: { start_date: '2026-10-01', end_date: '2026-10-31', ...fields } })).bytes)).join('\n');
+    (
+      await pdfPages(
+        (
+          await exported(data, {
+            operationId: 'exportDetailedReportPdf',
+            format: 'pdf',
+            workspaceId: 1,
+            body: { start_date: '2026-10-01', end_date: '2026-10-31', ...fields },
+          })
+        ).bytes,
+      )
+    ).join('\n');
 
   it('12-hour clock, day.month.year and a decimal comma', async () => {
     const text = await pdfText({ date_format: 'DD.MM.YYYY', hour_format: 'h:mm A', cents_separator: ',' });
-    for (const expected of ['05.10.2026', '06.10.2026', '1:05 PM', '2:35 PM', '12:10 AM', '12:40 AM', '135,00', '45,00', '180,00']) expect(text).toContain(expected);
+    for (const expected of ['05.10.2026', '06.10.2026', '1:05 PM', '2:35 PM', '12:10 AM', '12:40 AM', '135,00', '45,00', '180,00'])
+      expect(text).toContain(expected);
     expect(text).not.toContain('135.00');
     expect(text).not.toContain('13:05');
   });

@@ -4,16 +4,55 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { datasetSchema, loadDataset } from '../src/index.ts';
-import { readmeDataset, type Json } from './support/readme-dataset.ts';
+import { type Json, readmeDataset } from './support/readme-dataset.ts';
 
 const distSchemaFile = fileURLToPath(new URL('../dist/dataset.schema.json', import.meta.url));
 
 const DRAFT_07_KEYWORDS = new Set([
-  '$schema', '$id', '$ref', '$comment', 'title', 'description', 'default', 'examples', 'readOnly', 'writeOnly',
-  'type', 'enum', 'const', 'format', 'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum',
-  'maxLength', 'minLength', 'pattern', 'items', 'additionalItems', 'maxItems', 'minItems', 'uniqueItems', 'contains',
-  'maxProperties', 'minProperties', 'required', 'properties', 'patternProperties', 'additionalProperties', 'dependencies',
-  'propertyNames', 'if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not', 'definitions',
+  '$schema',
+  '$id',
+  '$ref',
+  '$comment',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'readOnly',
+  'writeOnly',
+  'type',
+  'enum',
+  'const',
+  'format',
+  'multipleOf',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'items',
+  'additionalItems',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'contains',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'dependencies',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'definitions',
 ]);
 const TYPES = new Set(['null', 'boolean', 'object', 'array', 'number', 'integer', 'string']);
 
@@ -21,11 +60,13 @@ const TYPES = new Set(['null', 'boolean', 'object', 'array', 'number', 'integer'
 function* subschemas(schema: Json, at = '#'): Generator<[string, Json]> {
   yield [at, schema];
   for (const keyword of ['properties', 'patternProperties', 'definitions'] as const) {
-    for (const [name, child] of Object.entries((schema[keyword] ?? {}) as Record<string, Json>)) yield* subschemas(child, `${at}/${keyword}/${name}`);
+    for (const [name, child] of Object.entries((schema[keyword] ?? {}) as Record<string, Json>))
+      yield* subschemas(child, `${at}/${keyword}/${name}`);
   }
   if (schema['items'] && typeof schema['items'] === 'object') yield* subschemas(schema['items'], `${at}/items`);
   if (typeof schema['additionalProperties'] === 'object') yield* subschemas(schema['additionalProperties'], `${at}/additionalProperties`);
-  for (const keyword of ['anyOf', 'allOf', 'oneOf'] as const) for (const [index, child] of ((schema[keyword] ?? []) as Json[]).entries()) yield* subschemas(child, `${at}/${keyword}/${index}`);
+  for (const keyword of ['anyOf', 'allOf', 'oneOf'] as const)
+    for (const [index, child] of ((schema[keyword] ?? []) as Json[]).entries()) yield* subschemas(child, `${at}/${keyword}/${index}`);
 }
 
 // --- a small validator for the draft-07 keywords the schema uses ---
@@ -36,7 +77,17 @@ function isRfc3339(text: string): boolean {
   if (!match) return false;
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as number[];
   const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
-  return month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth && hour! <= 23 && minute! <= 59 && second! <= 60 && Number(match[9] ?? 0) <= 23 && Number(match[10] ?? 0) <= 59;
+  return (
+    month! >= 1 &&
+    month! <= 12 &&
+    day! >= 1 &&
+    day! <= daysInMonth &&
+    hour! <= 23 &&
+    minute! <= 59 &&
+    second! <= 60 &&
+    Number(match[9] ?? 0) <= 23 &&
+    Number(match[10] ?? 0) <= 59
+  );
 }
 
 const typeOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
@@ -48,7 +99,12 @@ function hasType(value: unknown, type: string): boolean {
 /** JSON paths (`$.a[0].b`) of the places where the value breaks the schema; empty when it fits. */
 function validate(schema: Json, value: unknown, path = '$'): string[] {
   const errors: string[] = [];
-  const child = (name: string | number) => (typeof name === 'number' ? `${path}[${name}]` : /^[A-Za-z_$][\w$]*$/.test(name) ? `${path}.${name}` : `${path}[${JSON.stringify(name)}]`);
+  const child = (name: string | number) =>
+    typeof name === 'number'
+      ? `${path}[${name}]`
+      : /^[A-Za-z_$][\w$]*$/.test(name)
+        ? `${path}.${name}`
+        : `${path}[${JSON.stringify(name)}]`;
   if (schema['anyOf']) {
     if (!(schema['anyOf'] as Json[]).some((option) => validate(option, value, path).length === 0)) errors.push(path);
     return errors;
@@ -88,7 +144,8 @@ function validate(schema: Json, value: unknown, path = '$'): string[] {
         }
       }
       if (!matched && schema['additionalProperties'] === false) errors.push(child(name));
-      else if (!matched && typeof schema['additionalProperties'] === 'object') errors.push(...validate(schema['additionalProperties'], item, child(name)));
+      else if (!matched && typeof schema['additionalProperties'] === 'object')
+        errors.push(...validate(schema['additionalProperties'], item, child(name)));
     }
   }
   return errors;
@@ -105,9 +162,25 @@ const change = (edit: (dataset: Json) => void): Json => {
 const shapeSamples: [string, Json, string | null][] = [
   ["the README's dataset", readmeDataset(), null],
   ['a minimal dataset', { workspaces: [{ id: 1, name: 'Solo' }] }, null],
-  ['extra fields on Toggl objects', change((dataset) => Object.assign(dataset.time_entries[0], { at: '2026-10-05T09:30:00Z', server_deleted_at: null, tags: ['Review'], wid: 42 })), null],
-  ['a running entry', change((dataset) => dataset.time_entries.push({ id: 5, workspace_id: 42, user_id: 7, start: '2026-10-05T10:00:00+03:00', stop: null, duration: -1 })), null],
-  ['saved-report params of any shape', change((dataset) => (dataset.saved_reports[0].params = { start_date: 5, nested: { any: [1, 'x'] } })), null],
+  [
+    'extra fields on Toggl objects',
+    change((dataset) =>
+      Object.assign(dataset.time_entries[0], { at: '2026-10-05T09:30:00Z', server_deleted_at: null, tags: ['Review'], wid: 42 }),
+    ),
+    null,
+  ],
+  [
+    'a running entry',
+    change((dataset) =>
+      dataset.time_entries.push({ id: 5, workspace_id: 42, user_id: 7, start: '2026-10-05T10:00:00+03:00', stop: null, duration: -1 }),
+    ),
+    null,
+  ],
+  [
+    'saved-report params of any shape',
+    change((dataset) => (dataset.saved_reports[0].params = { start_date: 5, nested: { any: [1, 'x'] } })),
+    null,
+  ],
   ['a string ID', change((dataset) => (dataset.users[0].id = '7')), '$.users[0].id'],
   ['a fractional ID', change((dataset) => (dataset.projects[0].id = 200.5)), '$.projects[0].id'],
   ['an ID of 0', change((dataset) => (dataset.tags[0].id = 0)), '$.tags[0].id'],
@@ -150,7 +223,8 @@ describe('the published dataset schema', () => {
         for (const keyword of Object.keys(sub)) expect(DRAFT_07_KEYWORDS.has(keyword), `${at} uses "${keyword}"`).toBe(true);
         const types = sub['type'] === undefined ? [] : Array.isArray(sub['type']) ? sub['type'] : [sub['type']];
         for (const type of types) expect(TYPES.has(type), `${at} has type ${type}`).toBe(true);
-        for (const name of (sub['required'] ?? []) as string[]) expect(Object.keys(sub['properties'] ?? {}), `${at} requires ${name}`).toContain(name);
+        for (const name of (sub['required'] ?? []) as string[])
+          expect(Object.keys(sub['properties'] ?? {}), `${at} requires ${name}`).toContain(name);
         if (sub['format'] !== undefined) expect(sub['format']).toBe('date-time');
         for (const pattern of Object.keys(sub['patternProperties'] ?? {})) expect(() => new RegExp(pattern, 'u')).not.toThrow();
       }
@@ -161,7 +235,9 @@ describe('the published dataset schema', () => {
       expect(schema['additionalProperties']).toBe(false);
       expect(schema['required']).toEqual(['workspaces']);
       const properties = schema['properties'] as Record<string, Json>;
-      expect(Object.keys(properties).sort()).toEqual(['$schema', 'clients', 'groups', 'projects', 'saved_reports', 'tags', 'tasks', 'time_entries', 'users', 'workspaces'].sort());
+      expect(Object.keys(properties).sort()).toEqual(
+        ['$schema', 'clients', 'groups', 'projects', 'saved_reports', 'tags', 'tasks', 'time_entries', 'users', 'workspaces'].sort(),
+      );
       const fields: Record<string, string[]> = {
         workspaces: ['id', 'name', 'default_currency', 'default_hourly_rate', 'rounding', 'rounding_minutes'],
         users: ['id', 'fullname', 'email', 'timezone', 'rate', 'labor_cost'],
@@ -170,7 +246,20 @@ describe('the published dataset schema', () => {
         projects: ['id', 'name', 'client_id', 'billable', 'rate', 'color'],
         tasks: ['id', 'name', 'project_id', 'rate'],
         tags: ['id', 'name'],
-        time_entries: ['id', 'workspace_id', 'user_id', 'project_id', 'task_id', 'description', 'billable', 'start', 'stop', 'duration', 'tag_ids', 'at'],
+        time_entries: [
+          'id',
+          'workspace_id',
+          'user_id',
+          'project_id',
+          'task_id',
+          'description',
+          'billable',
+          'start',
+          'stop',
+          'duration',
+          'tag_ids',
+          'at',
+        ],
         saved_reports: ['token', 'workspace_id', 'report', 'params', 'public', 'owner_user_id', 'name'],
       };
       for (const [collection, names] of Object.entries(fields)) {
@@ -180,7 +269,8 @@ describe('the published dataset schema', () => {
         // Any other field a Toggl object has is allowed (and ignored).
         expect(items['additionalProperties'], collection).not.toBe(false);
       }
-      for (const field of ['start', 'stop', 'at']) expect(JSON.stringify(properties['time_entries']!['items']['properties'][field])).toContain('"format":"date-time"');
+      for (const field of ['start', 'stop', 'at'])
+        expect(JSON.stringify(properties['time_entries']!['items']['properties'][field])).toContain('"format":"date-time"');
     });
 
     it.each(shapeSamples)('agrees with loadDataset on %s', (_, sample, firstProblemPath) => {

@@ -1,9 +1,9 @@
 // loadDataset: what a dataset may hold (README "Your own data"), and how each problem is reported.
 import { describe, expect, it } from 'vitest';
-import { loadDataset, MAX_PROBLEMS, type DatasetProblem } from '../src/index.ts';
+import { type DatasetProblem, loadDataset, MAX_PROBLEMS } from '../src/index.ts';
 import { byHeader, detailedCsv, exported, loaded } from './support/engine.ts';
 import { csvRows } from './support/files.ts';
-import { readmeDataset, type Json } from './support/readme-dataset.ts';
+import { type Json, readmeDataset } from './support/readme-dataset.ts';
 
 function problemsOf(change: (dataset: Json) => void): DatasetProblem[] {
   const dataset = readmeDataset();
@@ -29,15 +29,38 @@ describe('a valid dataset', () => {
     const { header, rows } = await detailedCsv(loaded(readmeDataset()), 42, october);
     expect(rows.map((row) => byHeader(header, row))).toEqual([
       {
-        User: 'Ada Lovelace', Email: 'ada@acme.example', Client: 'Globex', Project: 'Billing API', Task: 'Invoices', Description: 'Invoice PDF layout', Billable: 'Yes',
+        User: 'Ada Lovelace',
+        Email: 'ada@acme.example',
+        Client: 'Globex',
+        Project: 'Billing API',
+        Task: 'Invoices',
+        Description: 'Invoice PDF layout',
+        Billable: 'Yes',
         // Europe/London is on summer time (+01:00) on 5 October.
-        'Start date': '2026-10-05', 'Start time': '09:00:00', 'End date': '2026-10-05', 'End time': '10:30:00', Duration: '01:30:00', Tags: 'Review',
+        'Start date': '2026-10-05',
+        'Start time': '09:00:00',
+        'End date': '2026-10-05',
+        'End time': '10:30:00',
+        Duration: '01:30:00',
+        Tags: 'Review',
         // 1.5 h at the project's 120.
         'Amount (EUR)': '180.00',
       },
       {
-        User: 'Grace Hopper', Email: 'grace@acme.example', Client: '', Project: '', Task: '', Description: 'Planning', Billable: 'No',
-        'Start date': '2026-10-06', 'Start time': '14:00:00', 'End date': '2026-10-06', 'End time': '14:30:00', Duration: '00:30:00', Tags: '', 'Amount (EUR)': '',
+        User: 'Grace Hopper',
+        Email: 'grace@acme.example',
+        Client: '',
+        Project: '',
+        Task: '',
+        Description: 'Planning',
+        Billable: 'No',
+        'Start date': '2026-10-06',
+        'Start time': '14:00:00',
+        'End date': '2026-10-06',
+        'End time': '14:30:00',
+        Duration: '00:30:00',
+        Tags: '',
+        'Amount (EUR)': '',
       },
     ]);
   });
@@ -48,11 +71,23 @@ describe('a valid dataset', () => {
 
   it('accepts the other fields Toggl API objects carry, at every level but the top', async () => {
     const dataset = readmeDataset();
-    Object.assign(dataset.workspaces[0], { organization_id: 9, premium: true, at: '2026-01-01T00:00:00+00:00', logo_url: 'https://x.example/l.png' });
+    Object.assign(dataset.workspaces[0], {
+      organization_id: 9,
+      premium: true,
+      at: '2026-01-01T00:00:00+00:00',
+      logo_url: 'https://x.example/l.png',
+    });
     Object.assign(dataset.users[0], { default_workspace_id: 42, beginning_of_week: 1, image_url: null, at: '2026-01-01T00:00:00Z' });
     Object.assign(dataset.groups[0], { workspace_id: 42, at: '2026-01-01T00:00:00Z' });
     Object.assign(dataset.clients[0], { wid: 42, archived: false, at: '2026-01-01T00:00:00Z' });
-    Object.assign(dataset.projects[0], { workspace_id: 42, wid: 42, active: true, is_private: false, at: '2026-01-01T00:00:00Z', actual_hours: 3 });
+    Object.assign(dataset.projects[0], {
+      workspace_id: 42,
+      wid: 42,
+      active: true,
+      is_private: false,
+      at: '2026-01-01T00:00:00Z',
+      actual_hours: 3,
+    });
     Object.assign(dataset.tasks[0], { workspace_id: 42, active: true, estimated_seconds: 3600, tracked_seconds: 0 });
     Object.assign(dataset.tags[0], { workspace_id: 42, creator_id: 7, at: '2026-01-01T00:00:00Z' });
     Object.assign(dataset.time_entries[0], {
@@ -91,7 +126,17 @@ describe('a valid dataset', () => {
   it('leaves running entries (stop null, negative duration) out of every report', async () => {
     const dataset = readmeDataset();
     dataset.time_entries.push(
-      { id: 3, workspace_id: 42, user_id: 7, project_id: 200, billable: true, description: 'Still running', start: '2026-10-07T08:00:00Z', stop: null, duration: -1791363600 },
+      {
+        id: 3,
+        workspace_id: 42,
+        user_id: 7,
+        project_id: 200,
+        billable: true,
+        description: 'Still running',
+        start: '2026-10-07T08:00:00Z',
+        stop: null,
+        duration: -1791363600,
+      },
       { id: 4, workspace_id: 42, user_id: 8, billable: true, description: 'Also running', start: '2026-10-08T08:00:00Z', duration: -1 },
     );
     const data = loaded(dataset);
@@ -99,7 +144,9 @@ describe('a valid dataset', () => {
     expect(rows.map((row) => row[5])).toEqual(['Invoice PDF layout', 'Planning']);
     const summary = await exported(data, { operationId: 'exportSummaryReport', format: 'csv', workspaceId: 42, body: october });
     expect(csvRows(summary.bytes).flat().join('|')).not.toMatch(/running/i);
-    const employees = csvRows((await exported(data, { operationId: 'exportProfitabilityEmployees', format: 'csv', workspaceId: 42, body: october })).bytes);
+    const employees = csvRows(
+      (await exported(data, { operationId: 'exportProfitabilityEmployees', format: 'csv', workspaceId: 42, body: october })).bytes,
+    );
     const [header = [], ...people] = employees;
     const tracked = Object.fromEntries(people.map((row) => [byHeader(header, row)['User'], byHeader(header, row)['Tracked hours']]));
     // Only the stopped entries count: 1.50 h for Ada, 0.50 h for Grace.
@@ -110,7 +157,13 @@ describe('a valid dataset', () => {
     const dataset = readmeDataset();
     dataset.time_entries = [{ id: 9, workspace_id: 42, user_id: 7, start: '2026-10-05T23:30:00+01:00', duration: 5400 }];
     const { header, rows } = await detailedCsv(loaded(dataset), 42, october);
-    expect(byHeader(header, rows[0]!)).toMatchObject({ 'Start date': '2026-10-05', 'Start time': '23:30:00', 'End date': '2026-10-06', 'End time': '01:00:00', Duration: '01:30:00' });
+    expect(byHeader(header, rows[0]!)).toMatchObject({
+      'Start date': '2026-10-05',
+      'Start time': '23:30:00',
+      'End date': '2026-10-06',
+      'End time': '01:00:00',
+      Duration: '01:30:00',
+    });
   });
 });
 
@@ -173,7 +226,8 @@ describe('problems, each with its JSON path and what is allowed there', () => {
     const problem = onlyProblem((dataset) => (dataset[name] = []));
     expect(problem.path).toBe(`$.${name}`);
     expect(problem.message).toMatch(/not part of a dataset/);
-    for (const collection of ['workspaces', 'users', 'groups', 'clients', 'projects', 'tasks', 'tags', 'time_entries', 'saved_reports']) expect(problem.message).toContain(collection);
+    for (const collection of ['workspaces', 'users', 'groups', 'clients', 'projects', 'tasks', 'tags', 'time_entries', 'saved_reports'])
+      expect(problem.message).toContain(collection);
   });
 
   it('a top-level key that is not an identifier gets a bracketed path', () => {
@@ -343,12 +397,22 @@ describe('problems, each with its JSON path and what is allowed there', () => {
   it("lists at most 10 problems, the first ones in the file's order", () => {
     expect(MAX_PROBLEMS).toBe(10);
     const references = problemsOf((dataset) => {
-      for (let index = 0; index < 15; index += 1) dataset.time_entries.push({ id: 100 + index, workspace_id: 42, user_id: 1000 + index, start: '2026-10-05T08:00:00Z', duration: 60 });
+      for (let index = 0; index < 15; index += 1)
+        dataset.time_entries.push({
+          id: 100 + index,
+          workspace_id: 42,
+          user_id: 1000 + index,
+          start: '2026-10-05T08:00:00Z',
+          duration: 60,
+        });
     });
-    expect(references.map((problem) => problem.path)).toEqual(Array.from({ length: 10 }, (_, index) => `$.time_entries[${index + 2}].user_id`));
+    expect(references.map((problem) => problem.path)).toEqual(
+      Array.from({ length: 10 }, (_, index) => `$.time_entries[${index + 2}].user_id`),
+    );
     expect(references[0]!.message).toContain('user 1000');
     const shapes = problemsOf((dataset) => {
-      for (let index = 0; index < 15; index += 1) dataset.time_entries.push({ id: `x${index}`, workspace_id: 42, user_id: 7, start: '2026-10-05T08:00:00Z' });
+      for (let index = 0; index < 15; index += 1)
+        dataset.time_entries.push({ id: `x${index}`, workspace_id: 42, user_id: 7, start: '2026-10-05T08:00:00Z' });
     });
     expect(shapes.map((problem) => problem.path)).toEqual(Array.from({ length: 10 }, (_, index) => `$.time_entries[${index + 2}].id`));
   });
@@ -359,6 +423,10 @@ describe('problems, each with its JSON path and what is allowed there', () => {
       dataset.time_entries[0].stop = '2026-10-05T07:00:00Z';
       dataset.time_entries[1].user_id = 77;
     });
-    expect(problems.map((problem) => problem.path).sort()).toEqual(['$.time_entries[0].stop', '$.time_entries[1].user_id', '$.users[1].timezone']);
+    expect(problems.map((problem) => problem.path).sort()).toEqual([
+      '$.time_entries[0].stop',
+      '$.time_entries[1].user_id',
+      '$.users[1].timezone',
+    ]);
   });
 });

@@ -4,8 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../src/index.ts';
-import { detailedCsv } from './support/engine.ts';
 import { bodyArbitrary, canonical, expectedDetailed, modelArbitrary, WORKSPACE_ID } from './support/detailed-model.ts';
+import { detailedCsv } from './support/engine.ts';
 
 const numRuns = Number(process.env['PROPERTY_RUNS'] ?? 300);
 
@@ -43,7 +43,10 @@ describe('detailed report filters (property)', () => {
   it('selects something in a good share of the runs, so that the property says something', () => {
     let nonEmpty = 0;
     let filtered = 0;
-    const samples = fc.sample(modelArbitrary.chain((model) => fc.tuple(fc.constant(model), bodyArbitrary(model.month))), { numRuns: 300, seed: 7 });
+    const samples = fc.sample(
+      modelArbitrary.chain((model) => fc.tuple(fc.constant(model), bodyArbitrary(model.month))),
+      { numRuns: 300, seed: 7 },
+    );
     for (const [model, body] of samples) {
       const all = expectedDetailed(model.dataset, WORKSPACE_ID, { start_date: body['start_date'], end_date: body['end_date'] }).rows.length;
       const kept = expectedDetailed(model.dataset, WORKSPACE_ID, body).rows.length;

@@ -47,7 +47,12 @@ function trickyData(): ReportData {
 }
 
 const october = { start_date: '2026-10-01', end_date: '2026-10-31' };
-const request = (operationId: WorkspaceExportId, format: ExportFormat, body: Record<string, unknown> = october, extra: Partial<ExportRequest> = {}): ExportRequest => ({
+const request = (
+  operationId: WorkspaceExportId,
+  format: ExportFormat,
+  body: Record<string, unknown> = october,
+  extra: Partial<ExportRequest> = {},
+): ExportRequest => ({
   operationId,
   format,
   workspaceId: 42,
@@ -75,7 +80,9 @@ describe('CSV', () => {
     expect(header).toEqual([...DETAILED_HEADER, 'Amount (EUR)']);
     expect(rows.map((row) => row[5])).toEqual(TRICKY);
     expect(rows.map((row) => row[0])).toEqual(TRICKY.map((_, index) => (index % 2 === 0 ? 'Zoë "Z" O\'Neil, Jr.' : 'Line\nBreak')));
-    expect(rows.filter((row) => row[3] !== '').every((row) => row[2] === 'Harbor, Wells & Co.' && row[3] === 'Quote "Q" project')).toBe(true);
+    expect(rows.filter((row) => row[3] !== '').every((row) => row[2] === 'Harbor, Wells & Co.' && row[3] === 'Quote "Q" project')).toBe(
+      true,
+    );
     expect(rows[0]![12]).toBe('Tag "quoted", Tag, with comma');
     for (const row of rows) expect(row).toHaveLength(header!.length);
   });
@@ -86,7 +93,9 @@ describe('CSV', () => {
   });
 
   it('leaves the amount column out with hide_amounts, and names it after the currency', async () => {
-    const [hidden] = csvRows((await exported(trickyData(), request('exportDetailedReport', 'csv', { ...october, hide_amounts: true }))).bytes);
+    const [hidden] = csvRows(
+      (await exported(trickyData(), request('exportDetailedReport', 'csv', { ...october, hide_amounts: true }))).bytes,
+    );
     expect(hidden).toEqual(DETAILED_HEADER);
     const noCurrency = loaded({ workspaces: [{ id: 42, name: 'W' }] });
     const [header] = csvRows((await exported(noCurrency, request('exportDetailedReport', 'csv'))).bytes);
@@ -95,11 +104,18 @@ describe('CSV', () => {
 
   it('quotes every field of the other reports too', async () => {
     const data = trickyData();
-    for (const operationId of ['exportSummaryReport', 'exportProfitabilityEmployees', 'exportProfitabilityProjects', 'exportProjectTrends'] as const) {
+    for (const operationId of [
+      'exportSummaryReport',
+      'exportProfitabilityEmployees',
+      'exportProfitabilityProjects',
+      'exportProjectTrends',
+    ] as const) {
       const text = csvText((await exported(data, request(operationId, 'csv'))).bytes);
       expect(text.slice(1), operationId).toMatch(QUOTED_FIELDS_ONLY);
     }
-    const weekly = csvText((await exported(data, request('exportWeeklyReportCsv', 'csv', { start_date: '2026-10-05', end_date: '2026-10-11' }))).bytes);
+    const weekly = csvText(
+      (await exported(data, request('exportWeeklyReportCsv', 'csv', { start_date: '2026-10-05', end_date: '2026-10-11' }))).bytes,
+    );
     expect(weekly.slice(1)).toMatch(QUOTED_FIELDS_ONLY);
   });
 });
@@ -156,8 +172,12 @@ describe('XLSX', () => {
 
   it('writes decimal durations as hours', async () => {
     const data = trickyData();
-    const [header = [], ...rows] = csvRows((await exported(data, request('exportDetailedReport', 'csv', { ...october, duration_format: 'decimal' }))).bytes);
-    const [sheet] = await xlsxSheets((await exported(data, request('exportDetailedReport', 'xlsx', { ...october, duration_format: 'decimal' }))).bytes);
+    const [header = [], ...rows] = csvRows(
+      (await exported(data, request('exportDetailedReport', 'csv', { ...october, duration_format: 'decimal' }))).bytes,
+    );
+    const [sheet] = await xlsxSheets(
+      (await exported(data, request('exportDetailedReport', 'xlsx', { ...october, duration_format: 'decimal' }))).bytes,
+    );
     const column = header.indexOf('Duration');
     rows.forEach((row, index) => {
       expect(sheet!.rows[index + 1]![column]).toBeCloseTo(Number(row[column]), 10);
@@ -168,7 +188,10 @@ describe('XLSX', () => {
   it('types the weekly days, the profitability hours and amounts, and the trends IDs as numbers', async () => {
     const data = trickyData();
     const cases: [ExportRequest, (name: string) => boolean][] = [
-      [request('exportWeeklyReportCsv', 'xlsx', { start_date: '2026-10-05', end_date: '2026-10-11' }), (name) => /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) |^Total/.test(name)],
+      [
+        request('exportWeeklyReportCsv', 'xlsx', { start_date: '2026-10-05', end_date: '2026-10-11' }),
+        (name) => /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) |^Total/.test(name),
+      ],
       [request('exportProfitabilityEmployees', 'xlsx'), (name) => /hours|Revenue|cost|Profit/.test(name)],
       [request('exportProjectTrends', 'xlsx'), (name) => /ID$|seconds/.test(name)],
     ];
@@ -235,7 +258,10 @@ describe('PDF', () => {
 
   it('keeps a row whose description wraps onto several lines on one page, under the column headers', async () => {
     for (const shift of [0, 1, 2, 3, 4, 5]) {
-      const words = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua'.split(' ');
+      const words =
+        'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua'.split(
+          ' ',
+        );
       const data = loaded({
         workspaces: [{ id: 42, name: 'Acme', default_currency: 'EUR', default_hourly_rate: 90 }],
         users: [{ id: 1, fullname: 'Page Turner' }],
@@ -251,7 +277,10 @@ describe('PDF', () => {
         })),
       });
       const pages = await pdfItems((await exported(data, request('exportDetailedReportPdf', 'pdf'))).bytes);
-      const starts = pages.flat().filter((item) => /^Row\d{3} /.test(item)).map((item) => item.slice(0, 6));
+      const starts = pages
+        .flat()
+        .filter((item) => /^Row\d{3} /.test(item))
+        .map((item) => item.slice(0, 6));
       expect(starts).toEqual(Array.from({ length: 80 }, (_, index) => `Row${String(index + 1).padStart(3, '0')}`));
       pages.forEach((items, index) => {
         const where = `layout ${shift}, page ${index + 1} of ${pages.length}`;
@@ -265,7 +294,10 @@ describe('PDF', () => {
   });
 
   it('says so when no entry matches, still with the totals row and a page number', async () => {
-    const pages = await pdfPages((await exported(manyEntries(3), request('exportDetailedReportPdf', 'pdf', { start_date: '2027-01-01', end_date: '2027-01-31' }))).bytes);
+    const pages = await pdfPages(
+      (await exported(manyEntries(3), request('exportDetailedReportPdf', 'pdf', { start_date: '2027-01-01', end_date: '2027-01-31' })))
+        .bytes,
+    );
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain('Page 1 of 1');
     expect(pages[0]).toContain('Total');
@@ -274,7 +306,9 @@ describe('PDF', () => {
   });
 
   it('titles a saved report with its name', async () => {
-    const pages = await pdfPages((await exported(manyEntries(3), request('exportDetailedReportPdf', 'pdf', october, { savedName: 'Billable October' }))).bytes);
+    const pages = await pdfPages(
+      (await exported(manyEntries(3), request('exportDetailedReportPdf', 'pdf', october, { savedName: 'Billable October' }))).bytes,
+    );
     expect(pages[0]).toContain('Billable October');
     expect(pages[0]).toContain('Billable October · Page 1 of 1');
   });
@@ -282,17 +316,27 @@ describe('PDF', () => {
 
 describe('file names', () => {
   const data = manyEntries(3);
-  const name = async (operationId: WorkspaceExportId, format: ExportFormat, body: Record<string, unknown> = october, extra: Partial<ExportRequest> = {}) =>
-    (await exported(data, request(operationId, format, body, extra))).filename;
+  const name = async (
+    operationId: WorkspaceExportId,
+    format: ExportFormat,
+    body: Record<string, unknown> = october,
+    extra: Partial<ExportRequest> = {},
+  ) => (await exported(data, request(operationId, format, body, extra))).filename;
 
   it('CSV and XLSX: TogglTrack_Report_<Label>_(from_DD_MM_YYYY_to_DD_MM_YYYY)', async () => {
     expect(await name('exportDetailedReport', 'csv')).toBe('TogglTrack_Report_Detailed_report_(from_01_10_2026_to_31_10_2026).csv');
     expect(await name('exportDetailedReport', 'xlsx')).toBe('TogglTrack_Report_Detailed_report_(from_01_10_2026_to_31_10_2026).xlsx');
-    expect(await name('exportDetailedReport', 'csv', { start_date: '2026-02-03' })).toBe('TogglTrack_Report_Detailed_report_(from_03_02_2026_to_09_02_2026).csv');
+    expect(await name('exportDetailedReport', 'csv', { start_date: '2026-02-03' })).toBe(
+      'TogglTrack_Report_Detailed_report_(from_03_02_2026_to_09_02_2026).csv',
+    );
     expect(await name('exportSummaryReport', 'csv')).toBe('TogglTrack_Report_Summary_report_(from_01_10_2026_to_31_10_2026).csv');
-    expect(await name('exportWeeklyReportCsv', 'csv', { start_date: '2026-10-05', end_date: '2026-10-11' })).toBe('TogglTrack_Report_Weekly_report_(from_05_10_2026_to_11_10_2026).csv');
+    expect(await name('exportWeeklyReportCsv', 'csv', { start_date: '2026-10-05', end_date: '2026-10-11' })).toBe(
+      'TogglTrack_Report_Weekly_report_(from_05_10_2026_to_11_10_2026).csv',
+    );
     // The date format of a PDF body does not reach the CSV's name.
-    expect(await name('exportDetailedReport', 'csv', { ...october, date_format: 'YYYY-MM-DD' })).toBe('TogglTrack_Report_Detailed_report_(from_01_10_2026_to_31_10_2026).csv');
+    expect(await name('exportDetailedReport', 'csv', { ...october, date_format: 'YYYY-MM-DD' })).toBe(
+      'TogglTrack_Report_Detailed_report_(from_01_10_2026_to_31_10_2026).csv',
+    );
   });
 
   it.each([
@@ -317,7 +361,9 @@ describe('file names', () => {
     ['  spaced   out  ', 'spaced_out'],
   ])('a saved report named %j is named %s', async (savedName, label) => {
     for (const format of ['csv', 'xlsx'] as const) {
-      expect(await name('exportDetailedReport', format, october, { savedName })).toBe(`TogglTrack_Report_${label}_(from_01_10_2026_to_31_10_2026).${format}`);
+      expect(await name('exportDetailedReport', format, october, { savedName })).toBe(
+        `TogglTrack_Report_${label}_(from_01_10_2026_to_31_10_2026).${format}`,
+      );
     }
   });
 

@@ -44,7 +44,10 @@ describe('roundSeconds', () => {
   it('agrees with integer arithmetic for every step and many durations', () => {
     for (const minutes of STEPS) {
       for (let seconds = 0; seconds <= 20_000; seconds += 37) {
-        for (const direction of [-1, 0, 1] as const) expect(roundSeconds(seconds, { direction, minutes }), `${seconds} ${minutes} ${direction}`).toBe(expectedRounding(seconds, minutes, direction));
+        for (const direction of [-1, 0, 1] as const)
+          expect(roundSeconds(seconds, { direction, minutes }), `${seconds} ${minutes} ${direction}`).toBe(
+            expectedRounding(seconds, minutes, direction),
+          );
       }
     }
   });
@@ -60,10 +63,26 @@ function workspace(defaults: Record<string, number> = {}) {
     workspaces: [{ id: 1, name: 'Round', default_currency: 'EUR', default_hourly_rate: 36, ...defaults }],
     users: [{ id: 1, fullname: 'Robin' }],
     time_entries: [
-      { id: 1, workspace_id: 1, user_id: 1, billable: true, description: 'long', start: '2026-10-05T08:00:00Z', stop: '2026-10-05T09:07:00Z' },
+      {
+        id: 1,
+        workspace_id: 1,
+        user_id: 1,
+        billable: true,
+        description: 'long',
+        start: '2026-10-05T08:00:00Z',
+        stop: '2026-10-05T09:07:00Z',
+      },
       { id: 2, workspace_id: 1, user_id: 1, billable: true, description: 'short one', start: '2026-10-05T10:00:00Z', duration: 7 * 60 },
       { id: 3, workspace_id: 1, user_id: 1, billable: true, description: 'short two', start: '2026-10-05T11:00:00Z', duration: 7 * 60 },
-      { id: 4, workspace_id: 1, user_id: 1, billable: false, description: 'unbilled', start: '2026-10-05T12:00:00Z', duration: 22 * 60 + 30 },
+      {
+        id: 4,
+        workspace_id: 1,
+        user_id: 1,
+        billable: false,
+        description: 'unbilled',
+        start: '2026-10-05T12:00:00Z',
+        duration: 22 * 60 + 30,
+      },
     ],
   });
 }
@@ -147,21 +166,32 @@ describe('rounding in the reports', () => {
 
   it('the duration filters compare the tracked seconds, not the rounded ones', async () => {
     const data = workspace();
-    const kept = async (body: Record<string, unknown>) => (await durations(data, { rounding: 1, rounding_minutes: 15, ...body })).map((row) => row[0]);
+    const kept = async (body: Record<string, unknown>) =>
+      (await durations(data, { rounding: 1, rounding_minutes: 15, ...body })).map((row) => row[0]);
     expect(await kept({ max_duration_seconds: 420 })).toEqual(['short one', 'short two']);
     expect(await kept({ min_duration_seconds: 900 })).toEqual(['long', 'unbilled']);
   });
 
   it('the summary adds up the rounded entries, not the rounded sum', async () => {
     const data = workspace();
-    const file = await exported(data, { operationId: 'exportSummaryReport', format: 'csv', workspaceId: 1, body: { ...october, rounding: 1, rounding_minutes: 15, description: 'short' } });
+    const file = await exported(data, {
+      operationId: 'exportSummaryReport',
+      format: 'csv',
+      workspaceId: 1,
+      body: { ...october, rounding: 1, rounding_minutes: 15, description: 'short' },
+    });
     const [header = [], ...rows] = csvRows(file.bytes);
     const summed = rows.map((row) => byHeader(header, row)).map((row) => [row['Description'], row['Duration'], row['Amount (EUR)']]);
     expect(summed).toEqual([
       ['short one', '00:15:00', '9.00'],
       ['short two', '00:15:00', '9.00'],
     ]);
-    const weekly = await exported(data, { operationId: 'exportWeeklyReportCsv', format: 'csv', workspaceId: 1, body: { start_date: '2026-10-05', end_date: '2026-10-11', rounding: 1, rounding_minutes: 15, description: 'short' } });
+    const weekly = await exported(data, {
+      operationId: 'exportWeeklyReportCsv',
+      format: 'csv',
+      workspaceId: 1,
+      body: { start_date: '2026-10-05', end_date: '2026-10-11', rounding: 1, rounding_minutes: 15, description: 'short' },
+    });
     const [weekHeader = [], ...weekRows] = csvRows(weekly.bytes);
     expect(byHeader(weekHeader, weekRows[0]!)['Total']).toBe('00:30:00');
   });

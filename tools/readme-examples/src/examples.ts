@@ -33,7 +33,12 @@ export function readmeExamples(markdown: string): ReadmeExample[] {
   for (const [index, token] of tokens.entries()) {
     const language = languages.get(fenceLanguage(token));
     if (language && token.map) {
-      examples.push({ language, line: token.map[0] + 2, code: token.content, ...(reasonAbove !== undefined && { notTypeChecked: reasonAbove }) });
+      examples.push({
+        language,
+        line: token.map[0] + 2,
+        code: token.content,
+        ...(reasonAbove !== undefined && { notTypeChecked: reasonAbove }),
+      });
     }
     reasonAbove = optOutReason(token, tokens[index + 1]);
   }
@@ -49,7 +54,8 @@ function optOutReason(token: Token, next: Token | undefined): string | undefined
     throw new Error(`README line ${line}: a "not type-checked" marker must be on the line right above a ts or js code fence.`);
   }
   const why = reason.exec(rest)?.groups?.['why'];
-  if (why === undefined) throw new Error(`README line ${line}: say why the block is not type-checked, as <!-- not type-checked: the reason -->.`);
+  if (why === undefined)
+    throw new Error(`README line ${line}: say why the block is not type-checked, as <!-- not type-checked: the reason -->.`);
   return why;
 }
 

@@ -1,3 +1,3 @@
-export { readmeExamples, type ReadmeExample } from './examples.js';
-export { testReadmeExamples, type TestApi } from './readme-tests.js';
+export { type ReadmeExample, readmeExamples } from './examples.js';
+export { type TestApi, testReadmeExamples } from './readme-tests.js';
 export { createExampleChecker, type ExampleChecker, type ExampleCheckerOptions } from './type-check.js';

@@ -33,7 +33,12 @@ export type ExampleChecker = (example: ReadmeExample) => string[];
  * Type-checks README examples one at a time, each as an ES module of its own (a `.js` block
  * without import or export is CommonJS, as Node would run it), together with the prelude.
  */
-export function createExampleChecker({ packageDir, prelude, singleCopy = [], readmeName = 'README.md' }: ExampleCheckerOptions): ExampleChecker {
+export function createExampleChecker({
+  packageDir,
+  prelude,
+  singleCopy = [],
+  readmeName = 'README.md',
+}: ExampleCheckerOptions): ExampleChecker {
   const options = packageCompilerOptions(packageDir);
   if (singleCopy.length > 0) options.paths = { ...options.paths, ...ownCopies(singleCopy, packageDir, options) };
   const preludeFile = path.join(packageDir, 'readme-prelude.mts');
@@ -47,7 +52,10 @@ export function createExampleChecker({ packageDir, prelude, singleCopy = [], rea
       if (!diagnostic.file || diagnostic.start === undefined) return message;
       const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
       const { fileName } = diagnostic.file;
-      const where = fileName === exampleFile ? `${readmeName}:${example.line + line}` : `${fileName === preludeFile ? 'prelude' : path.relative(packageDir, fileName)}:${line + 1}`;
+      const where =
+        fileName === exampleFile
+          ? `${readmeName}:${example.line + line}`
+          : `${fileName === preludeFile ? 'prelude' : path.relative(packageDir, fileName)}:${line + 1}`;
       return `${where}:${character + 1} ${message}`;
     });
   };
@@ -56,12 +64,16 @@ export function createExampleChecker({ packageDir, prelude, singleCopy = [], rea
 /** The package's tsconfig.json settings, with JavaScript checked too and every file a module unless it is CommonJS. */
 function packageCompilerOptions(packageDir: string): ts.CompilerOptions {
   const configFile = path.join(packageDir, 'tsconfig.json');
-  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(`${configFile}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configFile,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(`${configFile}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
+      },
     },
-  });
+  );
   if (!parsed) throw new Error(`${configFile} could not be read.`);
   return { ...parsed.options, noEmit: true, allowJs: true, checkJs: true, moduleDetection: ts.ModuleDetectionKind.Force };
 }

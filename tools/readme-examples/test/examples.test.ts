@@ -39,7 +39,15 @@ describe('readmeExamples', () => {
   });
 
   it('takes the reason from a "not type-checked" marker on the line above the fence', () => {
-    const markdown = ['<!-- not type-checked: shows the compile error on purpose -->', `${fence}ts`, 'const a: string = 1;', fence, `${fence}ts`, 'const b = 2;', fence].join('\n');
+    const markdown = [
+      '<!-- not type-checked: shows the compile error on purpose -->',
+      `${fence}ts`,
+      'const a: string = 1;',
+      fence,
+      `${fence}ts`,
+      'const b = 2;',
+      fence,
+    ].join('\n');
     expect(readmeExamples(markdown)).toEqual([
       { language: 'ts', line: 3, code: 'const a: string = 1;\n', notTypeChecked: 'shows the compile error on purpose' },
       { language: 'ts', line: 6, code: 'const b = 2;\n' },
@@ -47,16 +55,38 @@ describe('readmeExamples', () => {
   });
 
   it.each([
-    ['gives no reason', ['text', '', '<!-- not type-checked -->', `${fence}ts`, 'x', fence], 'README line 3: say why the block is not type-checked'],
-    ['gives an empty reason', ['<!-- not type-checked:  -->', `${fence}ts`, 'x', fence], 'README line 1: say why the block is not type-checked'],
-    ['is not right above the fence', ['<!-- not type-checked: reason -->', '', `${fence}ts`, 'x', fence], 'README line 1: a "not type-checked" marker must be on the line right above'],
-    ['is above a block that is not checked', ['<!-- not type-checked: reason -->', `${fence}sh`, 'x', fence], 'README line 1: a "not type-checked" marker must be on the line right above'],
-    ['is last', ['text', '', '<!-- not type-checked: reason -->'], 'README line 3: a "not type-checked" marker must be on the line right above'],
+    [
+      'gives no reason',
+      ['text', '', '<!-- not type-checked -->', `${fence}ts`, 'x', fence],
+      'README line 3: say why the block is not type-checked',
+    ],
+    [
+      'gives an empty reason',
+      ['<!-- not type-checked:  -->', `${fence}ts`, 'x', fence],
+      'README line 1: say why the block is not type-checked',
+    ],
+    [
+      'is not right above the fence',
+      ['<!-- not type-checked: reason -->', '', `${fence}ts`, 'x', fence],
+      'README line 1: a "not type-checked" marker must be on the line right above',
+    ],
+    [
+      'is above a block that is not checked',
+      ['<!-- not type-checked: reason -->', `${fence}sh`, 'x', fence],
+      'README line 1: a "not type-checked" marker must be on the line right above',
+    ],
+    [
+      'is last',
+      ['text', '', '<!-- not type-checked: reason -->'],
+      'README line 3: a "not type-checked" marker must be on the line right above',
+    ],
   ])('rejects a marker that %s, naming its line', (_, lines, message) => {
     expect(() => readmeExamples(lines.join('\n'))).toThrow(message);
   });
 
   it('leaves other HTML comments alone', () => {
-    expect(readmeExamples(['<!-- type-checked below -->', `${fence}ts`, 'x', fence].join('\n'))).toEqual([{ language: 'ts', line: 3, code: 'x\n' }]);
+    expect(readmeExamples(['<!-- type-checked below -->', `${fence}ts`, 'x', fence].join('\n'))).toEqual([
+      { language: 'ts', line: 3, code: 'x\n' },
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { testReadmeExamples, type TestApi } from '../src/readme-tests.ts';
+import { type TestApi, testReadmeExamples } from '../src/readme-tests.ts';
 
 let packageDir: string | undefined;
 afterEach(() => (packageDir ? rm(packageDir, { recursive: true, force: true }) : undefined));
@@ -11,7 +11,10 @@ afterEach(() => (packageDir ? rm(packageDir, { recursive: true, force: true }) :
 async function registered(readme: string) {
   packageDir = await mkdtemp(path.join(tmpdir(), 'readme-tests-'));
   await writeFile(path.join(packageDir, 'README.md'), readme);
-  await writeFile(path.join(packageDir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', target: 'es2022', types: [] } }));
+  await writeFile(
+    path.join(packageDir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', target: 'es2022', types: [] } }),
+  );
   const tests: { name: string; skipped: boolean; run?: () => unknown }[] = [];
   const recordingIt = Object.assign(
     (name: string, ...rest: unknown[]) => void tests.push({ name, skipped: false, run: rest.at(-1) as () => unknown }),
@@ -22,8 +25,21 @@ async function registered(readme: string) {
 }
 
 // Each test compiles blocks, about a second each; the limit only guards against a hang.
-it('registers one test per block, a skipped one for an opted-out block, and one that the README has examples', { timeout: 60_000 }, async () => {
-  const readme = ['# Pkg', '', '```ts', 'const answer: number = 42;', '```', '', '<!-- not type-checked: shows an error -->', '```ts', "const wrong: number = 'no';", '```'].join('\n');
+it('registers one test per block, a skipped one for an opted-out block, and one that the README has examples', {
+  timeout: 60_000,
+}, async () => {
+  const readme = [
+    '# Pkg',
+    '',
+    '```ts',
+    'const answer: number = 42;',
+    '```',
+    '',
+    '<!-- not type-checked: shows an error -->',
+    '```ts',
+    "const wrong: number = 'no';",
+    '```',
+  ].join('\n');
   const tests = await registered(readme);
   expect(tests.map(({ name, skipped }) => [name, skipped])).toEqual([
     ['README.md has examples', false],
@@ -34,7 +50,9 @@ it('registers one test per block, a skipped one for an opted-out block, and one 
   expect(() => tests[1]?.run?.()).not.toThrow();
 });
 
-it('registers a test that fails where a block does not compile, and one that fails on a README without examples', { timeout: 60_000 }, async () => {
+it('registers a test that fails where a block does not compile, and one that fails on a README without examples', {
+  timeout: 60_000,
+}, async () => {
   const failing = await registered(['```ts', "const wrong: number = 'no';", '```'].join('\n'));
   expect(() => failing[1]?.run?.()).toThrow('to deeply equal []');
   const empty = await registered('# No code here\n');

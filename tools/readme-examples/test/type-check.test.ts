@@ -2,7 +2,7 @@
 // dependencies (typescript, markdown-it), the way a package's README test compiles its own.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readmeExamples, type ReadmeExample } from '../src/examples.ts';
+import { type ReadmeExample, readmeExamples } from '../src/examples.ts';
 import { createExampleChecker, type ExampleCheckerOptions } from '../src/type-check.ts';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -14,18 +14,28 @@ function example(language: string, code: string, before: string[] = []): ReadmeE
   return found;
 }
 
-const diagnostics = (target: ReadmeExample, options: Partial<ExampleCheckerOptions> = {}) => createExampleChecker({ packageDir, ...options })(target);
+const diagnostics = (target: ReadmeExample, options: Partial<ExampleCheckerOptions> = {}) =>
+  createExampleChecker({ packageDir, ...options })(target);
 
 // Compiling one block takes about a second (more for the first, which loads the libraries); the
 // limit only guards against a hang.
 describe('createExampleChecker', { timeout: 60_000 }, () => {
   it('finds nothing in a block that compiles, imports and top-level await included', () => {
-    const code = ["import ts from 'typescript';", "const source = await Promise.resolve('let a = 1;');", 'ts.createSourceFile("a.ts", source, ts.ScriptTarget.Latest);'].join('\n');
+    const code = [
+      "import ts from 'typescript';",
+      "const source = await Promise.resolve('let a = 1;');",
+      'ts.createSourceFile("a.ts", source, ts.ScriptTarget.Latest);',
+    ].join('\n');
     expect(diagnostics(example('ts', code))).toEqual([]);
   });
 
   it('names the README line and column of each problem', () => {
-    const code = ["import ts from 'typescript';", '', 'ts.createSourceFil("a.ts", "", ts.ScriptTarget.Latest);', "const range: ts.TextRange = { pos: 0, end: 1, length: 1 };"].join('\n');
+    const code = [
+      "import ts from 'typescript';",
+      '',
+      'ts.createSourceFil("a.ts", "", ts.ScriptTarget.Latest);',
+      'const range: ts.TextRange = { pos: 0, end: 1, length: 1 };',
+    ].join('\n');
     expect(diagnostics(example('ts', code, ['# Title', '', 'Some prose.', '']), { readmeName: 'docs/GUIDE.md' })).toEqual([
       "docs/GUIDE.md:8:4 TS2551: Property 'createSourceFil' does not exist on type 'typeof ts'. Did you mean 'createSourceFile'?",
       "docs/GUIDE.md:9:47 TS2353: Object literal may only specify known properties, and 'length' does not exist in type 'TextRange'.",
@@ -39,10 +49,18 @@ describe('createExampleChecker', { timeout: 60_000 }, () => {
   });
 
   it("gives blocks the prelude's globals, which their own declarations and imports shadow", () => {
-    const prelude = ["import type { Token } from 'markdown-it';", 'declare global {', '  const count: number;', '  const token: Token;', '}'].join('\n');
+    const prelude = [
+      "import type { Token } from 'markdown-it';",
+      'declare global {',
+      '  const count: number;',
+      '  const token: Token;',
+      '}',
+    ].join('\n');
     expect(diagnostics(example('ts', 'const twice: number = count * 2;\ntoken.content.trim();'), { prelude })).toEqual([]);
     expect(diagnostics(example('ts', "const count = 'three';\ncount.toUpperCase();"), { prelude })).toEqual([]);
-    expect(diagnostics(example('ts', 'const missing: number = total;'), { prelude })).toEqual(["README.md:2:25 TS2304: Cannot find name 'total'."]);
+    expect(diagnostics(example('ts', 'const missing: number = total;'), { prelude })).toEqual([
+      "README.md:2:25 TS2304: Cannot find name 'total'.",
+    ]);
   });
 
   it('names problems in the prelude as such', () => {
@@ -67,6 +85,8 @@ describe('createExampleChecker', { timeout: 60_000 }, () => {
   });
 
   it('says which single-copy package it cannot find', () => {
-    expect(() => createExampleChecker({ packageDir, singleCopy: ['no-such-package'] })).toThrow(`no-such-package cannot be found from ${packageDir}.`);
+    expect(() => createExampleChecker({ packageDir, singleCopy: ['no-such-package'] })).toThrow(
+      `no-such-package cannot be found from ${packageDir}.`,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { readExportOperations } from './export-operations.ts';
-import { MEDIA_TYPES, type ExportFormat } from './formats.ts';
-import { isJsonObject, resolveRef, type JsonObject, type OpenApiDocument } from './refs.ts';
+import { type ExportFormat, MEDIA_TYPES } from './formats.ts';
+import { isJsonObject, type JsonObject, type OpenApiDocument, resolveRef } from './refs.ts';
 
 /** One export in one of its formats, as a request that tests and the bench can send. */
 export interface ExportCase {
@@ -24,13 +24,17 @@ export interface ExportCase {
 export function exportCases(spec: OpenApiDocument): ExportCase[] {
   const globalSecurity = (spec['security'] ?? []) as JsonObject[];
   return readExportOperations(spec).flatMap(({ operationId, path, formats, label, operation }) => {
-    const parameters = (Array.isArray(operation['parameters']) ? operation['parameters'] : []).map((parameter) => resolveRef(spec, parameter, `${label} parameter`));
+    const parameters = (Array.isArray(operation['parameters']) ? operation['parameters'] : []).map((parameter) =>
+      resolveRef(spec, parameter, `${label} parameter`),
+    );
     const example = (name: string) => {
       const parameter = parameters.find((candidate) => candidate['name'] === name);
-      if (parameter?.['example'] === undefined) throw new Error(`${label}: its path parameter "${name}" has no example to fill the path with`);
+      if (parameter?.['example'] === undefined)
+        throw new Error(`${label}: its path parameter "${name}" has no example to fill the path with`);
       return String(parameter['example']);
     };
-    const requestBody = operation['requestBody'] === undefined ? undefined : resolveRef(spec, operation['requestBody'], `${label} requestBody`);
+    const requestBody =
+      operation['requestBody'] === undefined ? undefined : resolveRef(spec, operation['requestBody'], `${label} requestBody`);
     const json = isJsonObject(requestBody?.['content']) ? requestBody['content']['application/json'] : undefined;
     const body = isJsonObject(json) && isJsonObject(json['example']) ? json['example'] : undefined;
     const security = (operation['security'] ?? globalSecurity) as JsonObject[];

@@ -1,4 +1,4 @@
-export { exportCases, type ExportCase } from './export-cases.ts';
-export { readExportOperations, type ExportOperation } from './export-operations.ts';
-export { EXPORT_FORMATS, formatOfMediaType, isExportFormat, MEDIA_TYPES, type ExportFormat } from './formats.ts';
-export { isJsonObject, resolveRef, type JsonObject, type OpenApiDocument } from './refs.ts';
+export { type ExportCase, exportCases } from './export-cases.ts';
+export { type ExportOperation, readExportOperations } from './export-operations.ts';
+export { EXPORT_FORMATS, type ExportFormat, formatOfMediaType, isExportFormat, MEDIA_TYPES } from './formats.ts';
+export { isJsonObject, type JsonObject, type OpenApiDocument, resolveRef } from './refs.ts';

@@ -4,8 +4,7 @@ export type JsonObject = Record<string, unknown>;
 
 const MAX_REF_HOPS = 32;
 
-export const isJsonObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isJsonObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Follows local `$ref`s (`#/components/...`, as the bundle leaves them) until it reaches an object. */
 export function resolveRef(spec: OpenApiDocument, value: unknown, where: string): JsonObject {

@@ -5,7 +5,12 @@
 
 type Json = Record<string, any>;
 
-export const extensionParameter = (values: unknown[]): Json => ({ name: 'extension', in: 'path', required: true, schema: { type: 'string', enum: values } });
+export const extensionParameter = (values: unknown[]): Json => ({
+  name: 'extension',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', enum: values },
+});
 
 /** A minimal spec with one export, to change one thing at a time. Its extension enum lists xlsx before csv. */
 export function tinySpec(operation: Json = {}, path = '/things/{thing_id}.{extension}'): Json {
@@ -22,7 +27,10 @@ export function tinySpec(operation: Json = {}, path = '/things/{thing_id}.{exten
             { name: 'thing_id', in: 'path', required: true, schema: { type: 'integer' }, example: 42 },
             { $ref: '#/components/parameters/extension' },
           ],
-          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' }, example: { since: '2026-10-01' } } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { type: 'object' }, example: { since: '2026-10-01' } } },
+          },
           responses: { 200: { $ref: '#/components/responses/File' } },
           ...operation,
         },

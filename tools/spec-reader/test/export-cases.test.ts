@@ -4,9 +4,17 @@ import { readExportOperations } from '../src/export-operations.ts';
 import { bundledSpec, tinySpec } from './support.ts';
 
 describe('exportCases', () => {
-  it('gives each operation one case per format, with the path filled by the parameters\' examples and the example body', () => {
+  it("gives each operation one case per format, with the path filled by the parameters' examples and the example body", () => {
     expect(exportCases(tinySpec())).toEqual([
-      { operationId: 'exportThingReport', format: 'csv', mediaType: 'text/csv', path: '/things/42.csv', parameters: { thing_id: '42' }, body: { since: '2026-10-01' }, authOptional: false },
+      {
+        operationId: 'exportThingReport',
+        format: 'csv',
+        mediaType: 'text/csv',
+        path: '/things/42.csv',
+        parameters: { thing_id: '42' },
+        body: { since: '2026-10-01' },
+        authOptional: false,
+      },
       {
         operationId: 'exportThingReport',
         format: 'xlsx',
@@ -25,8 +33,15 @@ describe('exportCases', () => {
   });
 
   it('says which path parameter has no example to fill the path with', () => {
-    const spec = tinySpec({ parameters: [{ name: 'thing_id', in: 'path', required: true, schema: { type: 'integer' } }, { $ref: '#/components/parameters/extension' }] });
-    expect(() => exportCases(spec)).toThrow('exportThingReport (POST /things/{thing_id}.{extension}): its path parameter "thing_id" has no example to fill the path with');
+    const spec = tinySpec({
+      parameters: [
+        { name: 'thing_id', in: 'path', required: true, schema: { type: 'integer' } },
+        { $ref: '#/components/parameters/extension' },
+      ],
+    });
+    expect(() => exportCases(spec)).toThrow(
+      'exportThingReport (POST /things/{thing_id}.{extension}): its path parameter "thing_id" has no example to fill the path with',
+    );
   });
 
   it('covers every operation and format of the bundled spec, each path concrete', () => {

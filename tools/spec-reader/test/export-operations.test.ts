@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readExportOperations } from '../src/export-operations.ts';
 import { formatOfMediaType } from '../src/formats.ts';
-import { bundledSpec, extensionParameter, seedEndpoints, tinySpec, type Json } from './support.ts';
+import { bundledSpec, extensionParameter, type Json, seedEndpoints, tinySpec } from './support.ts';
 
 const csvOnly = { 200: { description: 'file', content: { 'text/csv': {} } } };
 
@@ -42,7 +42,9 @@ describe('readExportOperations', () => {
   it('reads the format of a fixed .csv, .xlsx, .pdf or /pdf suffix', () => {
     const only = (mediaType: string) => ({ 200: { description: 'file', content: { [mediaType]: {} } } });
     expect(readExportOperations(at('/things.csv'))[0]?.formats).toEqual(['csv']);
-    expect(readExportOperations(at('/things.xlsx', only('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')))[0]?.formats).toEqual(['xlsx']);
+    expect(
+      readExportOperations(at('/things.xlsx', only('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')))[0]?.formats,
+    ).toEqual(['xlsx']);
     expect(readExportOperations(at('/things.pdf', only('application/pdf')))[0]?.formats).toEqual(['pdf']);
     expect(readExportOperations(at('/things/{thing_id}/pdf', only('application/pdf')))[0]?.formats).toEqual(['pdf']);
   });
@@ -55,11 +57,31 @@ describe('exportOperations: specs it rejects', () => {
   it.each<[string, Json, RegExp]>([
     ['a document without paths', { openapi: '3.1.0' }, /The spec has no "paths" object, so it declares no exports/],
     ['a method other than POST', getOnly, /GET \/things\/\{thing_id\}\.\{extension\} is not a POST; every export must be a POST/],
-    ['an operation that is not an object', { paths: { '/things.csv': { post: 'export' } } }, /POST \/things\.csv is not an operation object/],
-    ['a missing operationId', tinySpec({ operationId: undefined }), /operationId is missing; it names the client's method, so it must be camelCase/],
-    ['a non-camelCase operationId', tinySpec({ operationId: 'export-things' }), /operationId is "export-things"; .* must be camelCase \(a lower-case letter/],
-    ['no 200 response', tinySpec({ responses: { 400: { description: 'bad' } } }), /exportThingReport \(POST .*\) has no 200 response, so it exports no file/],
-    ['a 200 response without media types', tinySpec({ responses: { 200: { description: 'file' } } }), /its 200 response declares no media type \(allowed: text\/csv, /],
+    [
+      'an operation that is not an object',
+      { paths: { '/things.csv': { post: 'export' } } },
+      /POST \/things\.csv is not an operation object/,
+    ],
+    [
+      'a missing operationId',
+      tinySpec({ operationId: undefined }),
+      /operationId is missing; it names the client's method, so it must be camelCase/,
+    ],
+    [
+      'a non-camelCase operationId',
+      tinySpec({ operationId: 'export-things' }),
+      /operationId is "export-things"; .* must be camelCase \(a lower-case letter/,
+    ],
+    [
+      'no 200 response',
+      tinySpec({ responses: { 400: { description: 'bad' } } }),
+      /exportThingReport \(POST .*\) has no 200 response, so it exports no file/,
+    ],
+    [
+      'a 200 response without media types',
+      tinySpec({ responses: { 200: { description: 'file' } } }),
+      /its 200 response declares no media type \(allowed: text\/csv, /,
+    ],
     [
       'a media type that is no export file type',
       tinySpec({ responses: { 200: { description: 'zip', content: { 'application/zip': {} } } } }),
@@ -80,12 +102,28 @@ describe('exportOperations: specs it rejects', () => {
       tinySpec({ parameters: [extensionParameter(['xlsx', 'csv', 'xlsx'])] }),
       /the extension enum lists \["xlsx"\] more than once; each format must appear once/,
     ],
-    ['extensions the 200 response does not serve', tinySpec({ responses: csvOnly }), /its 200 response serves \[csv\] but its path offers \[csv, xlsx\]; they must match/],
+    [
+      'extensions the 200 response does not serve',
+      tinySpec({ responses: csvOnly }),
+      /its 200 response serves \[csv\] but its path offers \[csv, xlsx\]; they must match/,
+    ],
     ['a fixed suffix that disagrees with the media type', at('/things.pdf'), /its 200 response serves \[csv\] but its path offers \[pdf\]/],
-    ['a fixed suffix with two file types', tinySpec({ parameters: [] }, '/things.csv'), /its 200 response serves \[csv, xlsx\] but its path offers \[csv\]/],
-    ['a path without a format', at('/things/report'), /cannot tell the file format from the path; it must end in \.\{extension\}, \.csv, \.xlsx, \.pdf or \/pdf/],
+    [
+      'a fixed suffix with two file types',
+      tinySpec({ parameters: [] }, '/things.csv'),
+      /its 200 response serves \[csv, xlsx\] but its path offers \[csv\]/,
+    ],
+    [
+      'a path without a format',
+      at('/things/report'),
+      /cannot tell the file format from the path; it must end in \.\{extension\}, \.csv, \.xlsx, \.pdf or \/pdf/,
+    ],
     ['an {extension} that does not end the path', at('/things/{extension}/report'), /cannot tell the file format from the path/],
-    ['a dangling $ref', tinySpec({ responses: { 200: { $ref: '#/components/responses/Missing' } } }), /\$ref "#\/components\/responses\/Missing" points to nothing/],
+    [
+      'a dangling $ref',
+      tinySpec({ responses: { 200: { $ref: '#/components/responses/Missing' } } }),
+      /\$ref "#\/components\/responses\/Missing" points to nothing/,
+    ],
   ])('rejects %s with a clear message', (_, spec, message) => {
     expect(() => readExportOperations(spec)).toThrow(message);
   });

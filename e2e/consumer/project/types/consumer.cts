@@ -3,6 +3,7 @@ import { createTogglExportsClient, type ExportFile } from '@toggl-exports/client
 import { createTogglExportsClient as createNodeClient } from '@toggl-exports/client/node';
 import { rawClient, type TogglRawClient } from '@toggl-exports/client/raw';
 import { startMockServer } from '@toggl-exports/mock-server';
+
 import spec = require('@toggl-exports/openapi/openapi.json');
 
 /** The paths of the spec, from the JSON file the openapi package exports. */

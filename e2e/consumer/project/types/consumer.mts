@@ -1,8 +1,8 @@
 // Compiles cleanly in an ES module: everything below must keep type-checking for users.
-import { createTogglExportsClient, TogglApiError, type ExportFile, type ExportFormat } from '@toggl-exports/client';
+import { createTogglExportsClient, type ExportFile, type ExportFormat, TogglApiError } from '@toggl-exports/client';
 import { createTogglExportsClient as createNodeClient } from '@toggl-exports/client/node';
 import { rawClient, type TogglRawClient } from '@toggl-exports/client/raw';
-import { startMockServer, type MockServer } from '@toggl-exports/mock-server';
+import { type MockServer, startMockServer } from '@toggl-exports/mock-server';
 
 export async function octoberAsCsv(workspaceId: number): Promise<string> {
   const server: MockServer = await startMockServer({ port: 0, log: (line: string) => console.log(line) });

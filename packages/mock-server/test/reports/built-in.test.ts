@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../../src/index.ts';
+import { type MockServer, startMockServer } from '../../src/index.ts';
 import { post } from '../http.ts';
-import { datesFrom, paths, postTo, secondsOf, tableOf, weekdayOf, type Table } from './fixtures.ts';
+import { datesFrom, paths, postTo, secondsOf, type Table, tableOf, weekdayOf } from './fixtures.ts';
 
 /*
  * The built-in sample workspace: any period is as full as any other (entries on working days,
@@ -60,7 +60,8 @@ describe('built-in workspace periods', () => {
     const second = await detailed({ start_date: '2026-10-12', end_date: '2026-10-16' });
     expect(first.column('Start date').every((date) => date <= '2026-10-09')).toBe(true);
     expect(second.column('Start date').every((date) => date >= '2026-10-12')).toBe(true);
-    const withoutDates = (table: Table) => table.records.map((record) => [record['User'], record['Description'], record['Start time'], record['Duration']].join('|'));
+    const withoutDates = (table: Table) =>
+      table.records.map((record) => [record['User'], record['Description'], record['Start time'], record['Duration']].join('|'));
     expect(withoutDates(second)).not.toEqual(withoutDates(first));
     expect(secondsOf(first.column('Duration')[0] ?? '')).toBeGreaterThan(0);
   });
@@ -81,7 +82,9 @@ describe('built-in workspace answers', () => {
     expect(first.status).toBe(200);
     expect(again.bytes.equals(first.bytes)).toBe(true);
     expect(elsewhere.bytes.equals(first.bytes)).toBe(true);
-    const otherPeriod = await post(path, { body: { ...body, start_date: '2025-10-06', end_date: body['end_date'] === '2026-10-11' ? '2025-10-12' : '2025-10-31' } });
+    const otherPeriod = await post(path, {
+      body: { ...body, start_date: '2025-10-06', end_date: body['end_date'] === '2026-10-11' ? '2025-10-12' : '2025-10-31' },
+    });
     expect(otherPeriod.status).toBe(200);
     expect(otherPeriod.bytes.equals(first.bytes)).toBe(false);
   });

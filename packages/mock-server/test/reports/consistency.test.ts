@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../src/index.ts';
 import { post } from '../http.ts';
-import { centsOf, csvTable, datesFrom, hoursText, paths, secondsOf, startDatasetServer, sum, tableOf, WEEK, type Table } from './fixtures.ts';
+import {
+  centsOf,
+  csvTable,
+  datesFrom,
+  hoursText,
+  paths,
+  secondsOf,
+  startDatasetServer,
+  sum,
+  type Table,
+  tableOf,
+  WEEK,
+} from './fixtures.ts';
 
 /*
  * The reports agree with each other: for the same period, filters and rounding, the summary,
@@ -18,7 +30,10 @@ const builtIn = async (path: string, body: unknown): Promise<Table> => {
 };
 
 /** Seconds and cents of detailed rows, added up per key. */
-function totalsBy(detailed: Table, keyOf: (record: Record<string, string>) => string): Map<string, { seconds: number; cents: number; billableSeconds: number }> {
+function totalsBy(
+  detailed: Table,
+  keyOf: (record: Record<string, string>) => string,
+): Map<string, { seconds: number; cents: number; billableSeconds: number }> {
   const amountColumn = detailed.header.find((name) => name.startsWith('Amount ('));
   const totals = new Map<string, { seconds: number; cents: number; billableSeconds: number }>();
   for (const record of detailed.records) {
@@ -41,18 +56,22 @@ const bodies: [string, Record<string, unknown>][] = [
 ];
 
 describe.each(bodies)('built-in workspace, %s', (_, body) => {
-  it('has a summary whose total duration and amount are the detailed rows\' sums', async () => {
+  it("has a summary whose total duration and amount are the detailed rows' sums", async () => {
     const detailed = await builtIn(paths.detailed(BUILT_IN), body);
     expect(detailed.rows.length).toBeGreaterThan(20);
     const whole = totalsBy(detailed, () => 'all').get('all');
     for (const grouping of ['projects', 'users', 'clients']) {
-      const summary = await builtIn(paths.summary(BUILT_IN), { ...body, grouping, sub_grouping: grouping === 'users' ? 'projects' : 'users' });
+      const summary = await builtIn(paths.summary(BUILT_IN), {
+        ...body,
+        grouping,
+        sub_grouping: grouping === 'users' ? 'projects' : 'users',
+      });
       expect(sum(summary.column('Duration').map(secondsOf)), grouping).toBe(whole?.seconds);
       expect(sum(summary.column('Amount (USD)').map((cell) => centsOf(cell) ?? 0)), grouping).toBe(whole?.cents);
     }
   });
 
-  it('has a summary by user whose per-user totals are the detailed rows\' per-user sums', async () => {
+  it("has a summary by user whose per-user totals are the detailed rows' per-user sums", async () => {
     const perUser = totalsBy(await builtIn(paths.detailed(BUILT_IN), body), (record) => record['User'] ?? '');
     const summary = await builtIn(paths.summary(BUILT_IN), { ...body, grouping: 'users', sub_grouping: 'time_entries' });
     const fromSummary = new Map<string, { seconds: number; cents: number }>();
@@ -73,8 +92,17 @@ describe('built-in workspace, cross-report agreement', () => {
     async (body) => {
       const perUser = totalsBy(await builtIn(paths.detailed(BUILT_IN), body), (record) => record['User'] ?? '');
       const employees = await builtIn(paths.employees(BUILT_IN), body);
-      expect(new Map(employees.records.map((record) => [record['User'], [record['Tracked hours'], record['Billable hours'], record['Revenue (USD)']]]))).toEqual(
-        new Map([...perUser].map(([user, total]) => [user, [hoursText(total.seconds), hoursText(total.billableSeconds), (total.cents / 100).toFixed(2)]])),
+      expect(
+        new Map(
+          employees.records.map((record) => [record['User'], [record['Tracked hours'], record['Billable hours'], record['Revenue (USD)']]]),
+        ),
+      ).toEqual(
+        new Map(
+          [...perUser].map(([user, total]) => [
+            user,
+            [hoursText(total.seconds), hoursText(total.billableSeconds), (total.cents / 100).toFixed(2)],
+          ]),
+        ),
       );
       expect(employees.rows.length).toBe(body === MONTH ? 8 : 2);
     },
@@ -97,7 +125,9 @@ describe('built-in workspace, cross-report agreement', () => {
     const perRow = totalsBy(await builtIn(paths.detailed(BUILT_IN), week), (record) => `${record['User']} / ${record['Project']}`);
     const weekly = await builtIn(paths.weekly(BUILT_IN), { ...week, calculate: 'amounts' });
     const total = weekly.header.at(-1) ?? '';
-    const fromWeekly = new Map(weekly.records.map((record) => [`${record['User']} / ${record['Project']}`, centsOf(record[total] ?? '') ?? 0]));
+    const fromWeekly = new Map(
+      weekly.records.map((record) => [`${record['User']} / ${record['Project']}`, centsOf(record[total] ?? '') ?? 0]),
+    );
     expect(fromWeekly).toEqual(new Map([...perRow].map(([key, { cents }]) => [key, cents])));
   });
 
@@ -105,8 +135,17 @@ describe('built-in workspace, cross-report agreement', () => {
     const perProject = totalsBy(await builtIn(paths.detailed(BUILT_IN), MONTH), (record) => record['Project'] ?? '');
     perProject.delete(''); // time without a project is not part of the project insights
     const projects = await builtIn(paths.projects(BUILT_IN), MONTH);
-    expect(new Map(projects.records.map((record) => [record['Project'], [record['Tracked hours'], record['Billable hours'], record['Revenue (USD)']]]))).toEqual(
-      new Map([...perProject].map(([project, total]) => [project, [hoursText(total.seconds), hoursText(total.billableSeconds), (total.cents / 100).toFixed(2)]])),
+    expect(
+      new Map(
+        projects.records.map((record) => [record['Project'], [record['Tracked hours'], record['Billable hours'], record['Revenue (USD)']]]),
+      ),
+    ).toEqual(
+      new Map(
+        [...perProject].map(([project, total]) => [
+          project,
+          [hoursText(total.seconds), hoursText(total.billableSeconds), (total.cents / 100).toFixed(2)],
+        ]),
+      ),
     );
     const trends = await builtIn(paths.trends(BUILT_IN), MONTH);
     expect(new Map(trends.records.map((record) => [record['Project'], Number(record['Current period (seconds)'])]))).toEqual(
@@ -114,11 +153,17 @@ describe('built-in workspace, cross-report agreement', () => {
     );
   });
 
-  it('has trends\' previous period equal to the detailed report of the days just before', async () => {
-    const previous = totalsBy(await builtIn(paths.detailed(BUILT_IN), { start_date: '2026-09-20', end_date: '2026-09-30' }), (record) => record['Project'] ?? '');
+  it("has trends' previous period equal to the detailed report of the days just before", async () => {
+    const previous = totalsBy(
+      await builtIn(paths.detailed(BUILT_IN), { start_date: '2026-09-20', end_date: '2026-09-30' }),
+      (record) => record['Project'] ?? '',
+    );
     previous.delete('');
     const trends = await builtIn(paths.trends(BUILT_IN), { start_date: '2026-10-01', end_date: '2026-10-11' });
-    const fromTrends = trends.records.map((record): [string, number] => [record['Project'] ?? '', Number(record['Previous period (seconds)'])]);
+    const fromTrends = trends.records.map((record): [string, number] => [
+      record['Project'] ?? '',
+      Number(record['Previous period (seconds)']),
+    ]);
     expect(new Map(fromTrends.filter(([, seconds]) => seconds > 0))).toEqual(
       new Map([...previous].map(([project, total]) => [project, total.seconds])),
     );

@@ -17,9 +17,22 @@ const ids = async (body: Record<string, unknown>) => entryIds(await detailed(bod
 const byText = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
 
 describe('detailed report columns and rows', () => {
-  it('has the README\'s columns, in order', async () => {
+  it("has the README's columns, in order", async () => {
     expect((await detailed()).header).toEqual([
-      'User', 'Email', 'Client', 'Project', 'Task', 'Description', 'Billable', 'Start date', 'Start time', 'End date', 'End time', 'Duration', 'Tags', 'Amount (EUR)',
+      'User',
+      'Email',
+      'Client',
+      'Project',
+      'Task',
+      'Description',
+      'Billable',
+      'Start date',
+      'Start time',
+      'End date',
+      'End time',
+      'Duration',
+      'Tags',
+      'Amount (EUR)',
     ]);
   });
 
@@ -27,14 +40,36 @@ describe('detailed report columns and rows', () => {
     const { records } = await detailed({ time_entry_ids: [1, 3] });
     expect(records).toEqual([
       {
-        User: 'Linus Torvalds', Email: 'linus@acme.example', Client: 'Initech', Project: 'Website', Task: '', Description: 'Website copy', Billable: 'Yes',
-        'Start date': '2026-10-05', 'Start time': '08:30:00', 'End date': '2026-10-05', 'End time': '10:30:00', Duration: '02:00:00', Tags: 'Urgent',
+        User: 'Linus Torvalds',
+        Email: 'linus@acme.example',
+        Client: 'Initech',
+        Project: 'Website',
+        Task: '',
+        Description: 'Website copy',
+        Billable: 'Yes',
+        'Start date': '2026-10-05',
+        'Start time': '08:30:00',
+        'End date': '2026-10-05',
+        'End time': '10:30:00',
+        Duration: '02:00:00',
+        Tags: 'Urgent',
         // Linus's own rate (70/h) applies: the project has none, the task none.
         'Amount (EUR)': '140.00',
       },
       {
-        User: 'Ada Lovelace', Email: 'ada@acme.example', Client: 'Globex', Project: 'Billing API', Task: 'Invoices', Description: 'Invoice PDF layout', Billable: 'Yes',
-        'Start date': '2026-10-05', 'Start time': '09:00:00', 'End date': '2026-10-05', 'End time': '10:30:00', Duration: '01:30:00', Tags: 'Review',
+        User: 'Ada Lovelace',
+        Email: 'ada@acme.example',
+        Client: 'Globex',
+        Project: 'Billing API',
+        Task: 'Invoices',
+        Description: 'Invoice PDF layout',
+        Billable: 'Yes',
+        'Start date': '2026-10-05',
+        'Start time': '09:00:00',
+        'End date': '2026-10-05',
+        'End time': '10:30:00',
+        Duration: '01:30:00',
+        Tags: 'Review',
         // The task's rate (150/h) comes before the project's (120/h).
         'Amount (EUR)': '225.00',
       },
@@ -92,7 +127,16 @@ describe('detailed report order', () => {
 
   it('sorts by description, A to Z or Z to A, ignoring case', async () => {
     const ascending = (await detailed({ order_by: 'description' })).column('Description');
-    expect(ascending).toEqual(['CI cleanup', 'Email', 'Invoice PDF layout', 'Invoice PDF layout', 'invoice review', 'Planning', 'Website copy', 'Website copy']);
+    expect(ascending).toEqual([
+      'CI cleanup',
+      'Email',
+      'Invoice PDF layout',
+      'Invoice PDF layout',
+      'invoice review',
+      'Planning',
+      'Website copy',
+      'Website copy',
+    ]);
     const descending = (await detailed({ order_by: 'description', order_dir: 'DESC' })).column('Description');
     expect(descending).toEqual([...ascending].reverse());
   });
@@ -111,14 +155,22 @@ describe('detailed report grouped', () => {
     // Entries 1 (09:00-10:30, 225.00) and 7 (14:00-14:20:50, 52.08): same day, user, description, project, task, billable and tags.
     expect(layout).toEqual([
       expect.objectContaining({
-        User: 'Ada Lovelace', Project: 'Billing API', Task: 'Invoices', 'Start date': '2026-10-05', 'Start time': '09:00:00',
-        'End date': '2026-10-05', 'End time': '14:20:50', Duration: '01:50:50', Tags: 'Review', 'Amount (EUR)': '277.08',
+        User: 'Ada Lovelace',
+        Project: 'Billing API',
+        Task: 'Invoices',
+        'Start date': '2026-10-05',
+        'Start time': '09:00:00',
+        'End date': '2026-10-05',
+        'End time': '14:20:50',
+        Duration: '01:50:50',
+        Tags: 'Review',
+        'Amount (EUR)': '277.08',
       }),
     ]);
     expect(grouped.rows).toHaveLength(WEEK_ENTRIES.length - 1);
   });
 
-  it('keeps entries apart that differ in user or day, and keeps the report\'s total', async () => {
+  it("keeps entries apart that differ in user or day, and keeps the report's total", async () => {
     const grouped = await detailed({ grouped: true });
     const copy = grouped.records.filter((record) => record['Description'] === 'Website copy');
     expect(copy.map((record) => [record['User'], record['Start date'], record['Duration']])).toEqual([
@@ -145,8 +197,14 @@ describe('detailed report edge cases (workspace 45)', () => {
   it('puts an entry running past midnight on the day it starts, ending on the next', async () => {
     expect((await day('2026-10-06')).records).toEqual([
       expect.objectContaining({
-        User: 'Grace Hopper', Description: 'Night shift', 'Start date': '2026-10-06', 'Start time': '23:30:00', 'End date': '2026-10-07', 'End time': '00:30:00',
-        Duration: '01:00:00', 'Amount (EUR)': '100.00',
+        User: 'Grace Hopper',
+        Description: 'Night shift',
+        'Start date': '2026-10-06',
+        'Start time': '23:30:00',
+        'End date': '2026-10-07',
+        'End time': '00:30:00',
+        Duration: '01:00:00',
+        'Amount (EUR)': '100.00',
       }),
     ]);
     expect((await day('2026-10-07')).column('Description')).not.toContain('Night shift');
@@ -156,19 +214,34 @@ describe('detailed report edge cases (workspace 45)', () => {
   });
 
   it('keeps the tracked duration of an entry over a clock change, with local times on each side', async () => {
-    expect((await day('2026-10-25')).records.map((record) => [record['Start time'], record['End date'], record['End time'], record['Duration']])).toEqual([
-      ['01:30:00', '2026-10-25', '01:30:00', '01:00:00'],
-    ]);
+    expect(
+      (await day('2026-10-25')).records.map((record) => [record['Start time'], record['End date'], record['End time'], record['Duration']]),
+    ).toEqual([['01:30:00', '2026-10-25', '01:30:00', '01:00:00']]);
   });
 
   it('shows a user without a time zone in UTC, and leaves a missing description and email empty', async () => {
     const [katherine] = (await day('2026-10-07')).records.filter((record) => record['User'] === 'Katherine Johnson');
-    expect(katherine).toMatchObject({ Email: '', Description: '', 'Start date': '2026-10-07', 'Start time': '21:30:00', 'End time': '21:40:00' });
+    expect(katherine).toMatchObject({
+      Email: '',
+      Description: '',
+      'Start date': '2026-10-07',
+      'Start time': '21:30:00',
+      'End time': '21:40:00',
+    });
   });
 
   it('merges only entries alike in tags and billable flag too when grouped', async () => {
     const grouped = await day('2026-10-08', { grouped: true });
-    expect(grouped.records.map((record) => [record['Tags'], record['Billable'], record['Start time'], record['End time'], record['Duration'], record['Amount (EUR)']])).toEqual([
+    expect(
+      grouped.records.map((record) => [
+        record['Tags'],
+        record['Billable'],
+        record['Start time'],
+        record['End time'],
+        record['Duration'],
+        record['Amount (EUR)'],
+      ]),
+    ).toEqual([
       ['Review', 'Yes', '10:00:00', '13:10:00', '00:20:00', '50.00'],
       ['Urgent', 'Yes', '11:00:00', '11:10:00', '00:10:00', '25.00'],
       ['Review', 'No', '12:00:00', '12:10:00', '00:10:00', ''],

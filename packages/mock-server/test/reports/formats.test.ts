@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../src/index.ts';
 import { post } from '../http.ts';
 import { csvRows } from '../parse-files.ts';
-import { paths, pdfPages, postTo, secondsOf, startDatasetServer, WEEK, xlsxTables, type XlsxCell } from './fixtures.ts';
+import { paths, pdfPages, postTo, secondsOf, startDatasetServer, WEEK, type XlsxCell, xlsxTables } from './fixtures.ts';
 
 /*
  * The same request holds the same rows in every format: the XLSX sheet the CSV's header and
@@ -57,12 +57,22 @@ async function expectSameTable(csvBytes: Buffer, xlsxBytes: Buffer, decimal = fa
   });
 }
 
-describe('XLSX holds the CSV\'s header and rows', () => {
+describe("XLSX holds the CSV's header and rows", () => {
   const cases: [string, (ext: 'csv' | 'xlsx') => string, Record<string, unknown>, boolean][] = [
     ['detailed report', (ext) => paths.detailed(undefined, ext), WEEK, false],
     ['detailed report, decimal durations', (ext) => paths.detailed(undefined, ext), { ...WEEK, duration_format: 'decimal' }, true],
-    ['detailed report, grouped without amounts', (ext) => paths.detailed(undefined, ext), { ...WEEK, grouped: true, hide_amounts: true }, false],
-    ['summary report with rates', (ext) => paths.summary(undefined, ext), { ...WEEK, grouping: 'users', sub_grouping: 'projects', distinguish_rates: true }, false],
+    [
+      'detailed report, grouped without amounts',
+      (ext) => paths.detailed(undefined, ext),
+      { ...WEEK, grouped: true, hide_amounts: true },
+      false,
+    ],
+    [
+      'summary report with rates',
+      (ext) => paths.summary(undefined, ext),
+      { ...WEEK, grouping: 'users', sub_grouping: 'projects', distinguish_rates: true },
+      false,
+    ],
     ['summary report, decimal durations', (ext) => paths.summary(undefined, ext), { ...WEEK, duration_format: 'decimal' }, true],
     ['employee profitability', (ext) => paths.employees(undefined, ext), { ...WEEK, resolution: 'day' }, false],
     ['project profitability', (ext) => paths.projects(undefined, ext), WEEK, false],
@@ -70,31 +80,44 @@ describe('XLSX holds the CSV\'s header and rows', () => {
     ['saved report', (ext) => paths.saved('team-summary', ext), {}, false],
   ];
   it.each(cases)('%s', async (_, path, body, decimal) => {
-    await expectSameTable(await ok(postTo(server.url, path('csv'), { body })), await ok(postTo(server.url, path('xlsx'), { body })), decimal);
+    await expectSameTable(
+      await ok(postTo(server.url, path('csv'), { body })),
+      await ok(postTo(server.url, path('xlsx'), { body })),
+      decimal,
+    );
   });
 
   it('stores durations as fractions of a day and amounts as numbers', async () => {
-    const [sheet] = await xlsxTables(await ok(postTo(server.url, paths.detailed(undefined, 'xlsx'), { body: { ...WEEK, time_entry_ids: [1] } })));
+    const [sheet] = await xlsxTables(
+      await ok(postTo(server.url, paths.detailed(undefined, 'xlsx'), { body: { ...WEEK, time_entry_ids: [1] } })),
+    );
     const [header = [], row = []] = sheet?.rows ?? [];
     const cell = (name: string) => row[header.indexOf(name)];
     expect(cell('Duration')).toBeCloseTo(5400 / 86_400, 12);
     expect(cell('Amount (EUR)')).toBe(225);
     expect(cell('Start date')).toBe('2026-10-05');
     expect(cell('Start time')).toBe('09:00:00');
-    const [decimal] = await xlsxTables(await ok(postTo(server.url, paths.detailed(undefined, 'xlsx'), { body: { ...WEEK, time_entry_ids: [1], duration_format: 'decimal' } })));
+    const [decimal] = await xlsxTables(
+      await ok(
+        postTo(server.url, paths.detailed(undefined, 'xlsx'), { body: { ...WEEK, time_entry_ids: [1], duration_format: 'decimal' } }),
+      ),
+    );
     expect(decimal?.rows[1]?.[header.indexOf('Duration')]).toBe(1.5);
   });
 
   it('holds a month of the built-in workspace like its CSV', async () => {
     const body = { start_date: '2026-10-01', end_date: '2026-10-31' };
-    await expectSameTable((await post(paths.detailed(1234567), { body })).bytes, (await post(paths.detailed(1234567, 'xlsx'), { body })).bytes);
+    await expectSameTable(
+      (await post(paths.detailed(1234567), { body })).bytes,
+      (await post(paths.detailed(1234567, 'xlsx'), { body })).bytes,
+    );
   });
 });
 
 describe('PDF holds the report', () => {
   const rowsOf = async (path: string, body: unknown) => csvRows(await ok(postTo(server.url, path, { body }))).slice(1);
 
-  it('detailed: title, workspace, period in date_format, every row\'s description and the totals', async () => {
+  it("detailed: title, workspace, period in date_format, every row's description and the totals", async () => {
     const body = { ...WEEK, date_format: 'DD/MM/YYYY' };
     const text = (await pdfPages(await ok(postTo(server.url, paths.detailed(undefined, 'pdf'), { body })))).join('\n');
     expect(text).toContain('Detailed report');
@@ -106,7 +129,13 @@ describe('PDF holds the report', () => {
   });
 
   it('summary: every group and sub-group and the totals', async () => {
-    const text = (await pdfPages(await ok(postTo(server.url, paths.summary(undefined, 'pdf'), { body: { ...WEEK, grouping: 'users', sub_grouping: 'time_entries' } })))).join('\n');
+    const text = (
+      await pdfPages(
+        await ok(
+          postTo(server.url, paths.summary(undefined, 'pdf'), { body: { ...WEEK, grouping: 'users', sub_grouping: 'time_entries' } }),
+        ),
+      )
+    ).join('\n');
     expect(text).toContain('Summary report');
     expect(text).toContain('10/05/2026 – 10/11/2026');
     for (const [user, description] of await rowsOf(paths.summary(), { ...WEEK, grouping: 'users', sub_grouping: 'time_entries' })) {

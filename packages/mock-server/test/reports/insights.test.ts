@@ -1,7 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../src/index.ts';
 import {
-  ADMIN, amountText, BILLING_API, csvTable, GLOBEX, GRACE, hoursText, INTERNAL, OPS, paths, postTo, startDatasetServer, WEBSITE, WEEK, WS, WS_NO_CURRENCY, WS_ROUNDED,
+  ADMIN,
+  amountText,
+  BILLING_API,
+  csvTable,
+  GLOBEX,
+  GRACE,
+  hoursText,
+  INTERNAL,
+  OPS,
+  paths,
+  postTo,
+  startDatasetServer,
+  WEBSITE,
+  WEEK,
+  WS,
+  WS_NO_CURRENCY,
+  WS_ROUNDED,
 } from './fixtures.ts';
 
 /*
@@ -23,11 +39,17 @@ const trends = (body: Record<string, unknown> = {}) => csvTable(server.url, path
 const FIGURES = ['Tracked hours', 'Billable hours', 'Revenue (EUR)', 'Labour cost (EUR)', 'Profit (EUR)'];
 
 /** The figures of a row from seconds and cents, as the CSV writes them. */
-const figures = (tracked: number, billable: number, revenue: number, cost: number) => [hoursText(tracked), hoursText(billable), amountText(revenue), amountText(cost), amountText(revenue - cost)];
+const figures = (tracked: number, billable: number, revenue: number, cost: number) => [
+  hoursText(tracked),
+  hoursText(billable),
+  amountText(revenue),
+  amountText(cost),
+  amountText(revenue - cost),
+];
 const labour = (seconds: number, perHour: number) => Math.round((seconds * perHour * 100) / 3600);
 
 describe('employee profitability', () => {
-  it('has the README\'s columns', async () => {
+  it("has the README's columns", async () => {
     expect((await employees()).header).toEqual(['User', 'Email', 'Groups', ...FIGURES]);
   });
 
@@ -59,7 +81,7 @@ describe('employee profitability', () => {
     expect((await employees({ user_ids: [GRACE], group_ids: [OPS] })).rows).toEqual([]);
   });
 
-  it('splits each member\'s figures per day with resolution day', async () => {
+  it("splits each member's figures per day with resolution day", async () => {
     const table = await employees({ resolution: 'day' });
     expect(table.header).toEqual(['User', 'Email', 'Groups', 'Period', ...FIGURES]);
     expect(table.rows.map((row) => [row[0], row[3], ...row.slice(4)])).toEqual([
@@ -86,10 +108,13 @@ describe('employee profitability', () => {
     expect(ada).toHaveLength(2);
     expect(ada[0]?.['Period']).toMatch(/^2026-(09|07)-/);
     expect(ada[1]?.['Period']).toBe('2026-10-01');
-    expect(ada.map((record) => FIGURES.map((name) => record[name]))).toEqual([figures(3000, 3000, 10000, labour(3000, 40)), figures(9350, 9350, 36708, labour(9350, 40))]);
+    expect(ada.map((record) => FIGURES.map((name) => record[name]))).toEqual([
+      figures(3000, 3000, 10000, labour(3000, 40)),
+      figures(9350, 9350, 36708, labour(9350, 40)),
+    ]);
   });
 
-  it('falls back to the workspace\'s rounding', async () => {
+  it("falls back to the workspace's rounding", async () => {
     // Workspace 44 rounds up to 15 minutes: its 1250 s entry counts 1800 s, 60.00 at 120/h.
     const [ada] = (await csvTable(server.url, paths.employees(WS_ROUNDED), WEEK)).rows;
     expect(ada?.slice(3)).toEqual(figures(1800, 1800, 6000, labour(1800, 40)));
@@ -117,7 +142,7 @@ describe('project profitability', () => {
     expect(table.column('Project')).not.toContain('');
   });
 
-  it('filters projects by project_ids, client_ids (null: without a client) and the project\'s billable flag', async () => {
+  it("filters projects by project_ids, client_ids (null: without a client) and the project's billable flag", async () => {
     expect((await projects({ project_ids: [WEBSITE] })).column('Project')).toEqual(['Website']);
     expect((await projects({ client_ids: [null] })).column('Project')).toEqual(['Internal']);
     expect((await projects({ client_ids: [null, GLOBEX] })).column('Project')).toEqual(['Billing API', 'Internal']);
@@ -132,7 +157,9 @@ describe('project profitability', () => {
     expect(billing.map((record) => record['Tracked hours'])).toEqual([hoursText(3000), hoursText(9350)]);
     expect(billing[1]?.['Period']).toBe('2026-10-01');
     const days = await projects({ resolution: 'day' });
-    expect(days.records.filter((record) => record['Project'] === 'Website').map((record) => [record['Period'], record['Tracked hours']])).toEqual([
+    expect(
+      days.records.filter((record) => record['Project'] === 'Website').map((record) => [record['Period'], record['Tracked hours']]),
+    ).toEqual([
       ['2026-10-05', '2.00'],
       ['2026-10-11', '0.42'],
     ]);
@@ -140,7 +167,7 @@ describe('project profitability', () => {
 });
 
 describe('insights currency', () => {
-  it('accepts the workspace\'s currency, in either case', async () => {
+  it("accepts the workspace's currency, in either case", async () => {
     expect((await employees({ currency: 'EUR' })).rows).toEqual((await employees()).rows);
     expect((await employees({ currency: 'eur' })).rows).toEqual((await employees()).rows);
     expect((await projects({ currency: 'EUR' })).rows).toEqual((await projects()).rows);
@@ -158,9 +185,16 @@ describe('insights currency', () => {
 });
 
 describe('project trends', () => {
-  it('compares each project\'s seconds with the period of the same length just before', async () => {
+  it("compares each project's seconds with the period of the same length just before", async () => {
     const table = await trends();
-    expect(table.header).toEqual(['Project ID', 'Project', 'Period start', 'Current period (seconds)', 'Previous period (seconds)', 'User IDs']);
+    expect(table.header).toEqual([
+      'Project ID',
+      'Project',
+      'Period start',
+      'Current period (seconds)',
+      'Previous period (seconds)',
+      'User IDs',
+    ]);
     // The previous period is 2026-09-28 to 2026-10-04: Ada's entry 9 (3000 s). Entry 3 starts on 10-04 in UTC but 10-05 in Tokyo.
     expect(table.rows).toEqual([
       [String(BILLING_API), 'Billing API', '2026-10-05', '9350', '3000', '7'],
@@ -189,7 +223,7 @@ describe('project trends', () => {
     ]);
   });
 
-  it('filters projects by project_ids and the project\'s billable flag', async () => {
+  it("filters projects by project_ids and the project's billable flag", async () => {
     expect((await trends({ project_ids: [WEBSITE] })).column('Project')).toEqual(['Website']);
     expect((await trends({ billable: false })).column('Project')).toEqual(['Internal']);
     expect((await trends({ billable: true })).column('Project')).toEqual(['Billing API', 'Website']);

@@ -1,8 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../src/index.ts';
 import {
-  ADA, ADMIN, BILLING_API, csvTable, DESCRIPTION, ENGINEERING, entryIds, GLOBEX, GRACE, INITECH, INVOICES, LINUS, OPS, paths, postTo, REPORTS, REVIEW,
-  SECONDS, secondsOf, startDatasetServer, sum, URGENT, USER_NAME, WEBSITE, WEEK, WEEK_ENTRIES,
+  ADA,
+  ADMIN,
+  BILLING_API,
+  csvTable,
+  DESCRIPTION,
+  ENGINEERING,
+  entryIds,
+  GLOBEX,
+  GRACE,
+  INITECH,
+  INVOICES,
+  LINUS,
+  OPS,
+  paths,
+  postTo,
+  REPORTS,
+  REVIEW,
+  SECONDS,
+  secondsOf,
+  startDatasetServer,
+  sum,
+  URGENT,
+  USER_NAME,
+  WEBSITE,
+  WEEK,
+  WEEK_ENTRIES,
 } from './fixtures.ts';
 
 /*
@@ -37,7 +61,7 @@ describe('the period', () => {
     expect(await detailedIds(WEEK)).toEqual(WEEK_ENTRIES);
   });
 
-  it('dates an entry by its start in the user\'s time zone, not in UTC', async () => {
+  it("dates an entry by its start in the user's time zone, not in UTC", async () => {
     const table = await csvTable(server.url, paths.detailed(), WEEK);
     const byDescription = (description: string) => table.records.filter((record) => record['Description'] === description);
     // Entry 3 starts 2026-10-04T23:30Z, 08:30 on Monday in Tokyo; entry 6 starts 2026-10-12T02:00Z, 22:00 on Sunday in New York.
@@ -81,13 +105,24 @@ describe('the period', () => {
     const name = await fileName(paths.detailed(), { order_by: 'date' });
     const after = utcToday();
     const expected = [before, after].map((today) => `(from_${dmy(addDays(today, -6))}_to_${dmy(today)})`);
-    expect(expected.some((period) => name?.includes(period)), `${name} names neither of ${expected.join(', ')}`).toBe(true);
+    expect(
+      expected.some((period) => name?.includes(period)),
+      `${name} names neither of ${expected.join(', ')}`,
+    ).toBe(true);
   });
 
   it('answers a period of 367 days with 400 naming the limit of 366 days', async () => {
     const body = { start_date: '2026-01-01', end_date: '2027-01-02' };
     const message = 'The period 2026-01-01 to 2027-01-02 is 367 days long; a report covers at most 366 days';
-    for (const path of [paths.detailed(), paths.detailed(undefined, 'xlsx'), paths.detailed(undefined, 'pdf'), paths.summary(), paths.employees(), paths.projects(), paths.trends()]) {
+    for (const path of [
+      paths.detailed(),
+      paths.detailed(undefined, 'xlsx'),
+      paths.detailed(undefined, 'pdf'),
+      paths.summary(),
+      paths.employees(),
+      paths.projects(),
+      paths.trends(),
+    ]) {
       await expectError(path, body, 400, message);
     }
   });
@@ -111,7 +146,11 @@ const filterCases: [string, Record<string, unknown>, number[]][] = [
   ['project_ids [200]', { project_ids: [BILLING_API] }, [1, 4, 7]],
   ['project_ids [null] (no project)', { project_ids: [null] }, [2, 8]],
   ['project_ids [null, 200]', { project_ids: [null, BILLING_API] }, [1, 2, 4, 7, 8]],
-  ['empty ID lists (no filter)', { project_ids: [], client_ids: [], task_ids: [], tag_ids: [], user_ids: [], group_ids: [], time_entry_ids: [] }, WEEK_ENTRIES],
+  [
+    'empty ID lists (no filter)',
+    { project_ids: [], client_ids: [], task_ids: [], tag_ids: [], user_ids: [], group_ids: [], time_entry_ids: [] },
+    WEEK_ENTRIES,
+  ],
   ['client_ids [100]', { client_ids: [GLOBEX] }, [1, 4, 7]],
   ['client_ids [null] (no client)', { client_ids: [null] }, [2, 5, 8]],
   ['client_ids [null, 101]', { client_ids: [null, INITECH] }, [2, 3, 5, 6, 8]],
@@ -139,7 +178,11 @@ const filterCases: [string, Record<string, unknown>, number[]][] = [
   ['max_duration_seconds (included)', { max_duration_seconds: 1500 }, [6, 7, 8]],
   ['min and max duration', { min_duration_seconds: 1500, max_duration_seconds: 2700 }, [2, 4, 6]],
   ['min equal to max duration', { min_duration_seconds: 2700, max_duration_seconds: 2700 }, [4]],
-  ['several filters, all of which must match', { project_ids: [BILLING_API], billable: true, user_ids: [ADA], tag_ids: [REVIEW], description: 'pdf' }, [1, 7]],
+  [
+    'several filters, all of which must match',
+    { project_ids: [BILLING_API], billable: true, user_ids: [ADA], tag_ids: [REVIEW], description: 'pdf' },
+    [1, 7],
+  ],
   ['several filters with a duration bound', { client_ids: [GLOBEX], min_duration_seconds: 1300 }, [1, 4]],
   ['filters no entry matches together', { project_ids: [WEBSITE], user_ids: [ADA] }, []],
 ];
@@ -170,7 +213,10 @@ describe('filters and rounding', () => {
   it('bounds the tracked seconds, not the rounded ones', async () => {
     // Rounded up to 15 minutes, entries 6 (1500 s) and 7 (1250 s) count 1800 s, entry 8 (900 s) stays 900 s.
     const rounded = async (bounds: Record<string, number>) =>
-      (await csvTable(server.url, paths.detailed(), { ...WEEK, rounding: 1, rounding_minutes: 15, ...bounds })).records.map((record) => [record['Description'], record['Duration']]);
+      (await csvTable(server.url, paths.detailed(), { ...WEEK, rounding: 1, rounding_minutes: 15, ...bounds })).records.map((record) => [
+        record['Description'],
+        record['Duration'],
+      ]);
     expect(await rounded({ min_duration_seconds: 1300, max_duration_seconds: 1800 })).toEqual([
       ['Planning', '00:30:00'],
       ['Website copy', '00:30:00'],

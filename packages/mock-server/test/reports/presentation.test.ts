@@ -28,18 +28,50 @@ const durationsAndAmounts = async (body: Record<string, unknown>, ws?: number) =
 
 describe('duration_format', () => {
   it('writes classic hours:minutes:seconds by default', async () => {
-    expect((await detailed()).column('Duration')).toEqual(['02:00:00', '01:30:00', '00:20:50', '00:30:00', '00:45:00', '01:00:00', '00:15:00', '00:25:00']);
+    expect((await detailed()).column('Duration')).toEqual([
+      '02:00:00',
+      '01:30:00',
+      '00:20:50',
+      '00:30:00',
+      '00:45:00',
+      '01:00:00',
+      '00:15:00',
+      '00:25:00',
+    ]);
     expect((await detailed({ duration_format: 'classic' })).column('Duration')).toEqual((await detailed()).column('Duration'));
   });
 
   it('writes decimal hours with decimal', async () => {
-    expect((await detailed({ duration_format: 'decimal' })).column('Duration')).toEqual(['2.00', '1.50', '0.35', '0.50', '0.75', '1.00', '0.25', '0.42']);
-    expect((await csvTable(server.url, paths.summary(), { ...WEEK, duration_format: 'decimal' })).column('Duration')).toEqual(['1.85', '0.75', '1.00', '2.42', '0.25', '0.50']);
+    expect((await detailed({ duration_format: 'decimal' })).column('Duration')).toEqual([
+      '2.00',
+      '1.50',
+      '0.35',
+      '0.50',
+      '0.75',
+      '1.00',
+      '0.25',
+      '0.42',
+    ]);
+    expect((await csvTable(server.url, paths.summary(), { ...WEEK, duration_format: 'decimal' })).column('Duration')).toEqual([
+      '1.85',
+      '0.75',
+      '1.00',
+      '2.42',
+      '0.25',
+      '0.50',
+    ]);
   });
 
   it('writes "mm:ss min" under an hour and h:mm:ss from an hour on with improved', async () => {
     expect((await detailed({ duration_format: 'improved' })).column('Duration')).toEqual([
-      '2:00:00', '1:30:00', '20:50 min', '30:00 min', '45:00 min', '1:00:00', '15:00 min', '25:00 min',
+      '2:00:00',
+      '1:30:00',
+      '20:50 min',
+      '30:00 min',
+      '45:00 min',
+      '1:00:00',
+      '15:00 min',
+      '25:00 min',
     ]);
   });
 
@@ -66,7 +98,7 @@ describe('PDF dates and times', () => {
     ['DD/MM/YYYY', '05/10/2026', '11/10/2026', '07/10/2026'],
     ['DD.MM.YYYY', '05.10.2026', '11.10.2026', '07.10.2026'],
   ];
-  it.each(formats)('writes the period and the rows\' dates as %s', async (date_format, start, end, wednesday) => {
+  it.each(formats)("writes the period and the rows' dates as %s", async (date_format, start, end, wednesday) => {
     const text = await pdf(paths.detailed(undefined, 'pdf'), { date_format });
     expect(text).toContain(`${start} – ${end}`);
     // Entry 4's row, on Wednesday 2026-10-07.
@@ -88,7 +120,9 @@ describe('PDF dates and times', () => {
 
   it('names the PDF file with the dates in date_format', async () => {
     const name = (date_format: string) =>
-      postTo(server.url, paths.detailed(undefined, 'pdf'), { body: { ...WEEK, date_format } }).then((answer) => answer.headers.get('content-disposition'));
+      postTo(server.url, paths.detailed(undefined, 'pdf'), { body: { ...WEEK, date_format } }).then((answer) =>
+        answer.headers.get('content-disposition'),
+      );
     expect(await name('YYYY-MM-DD')).toContain('(from_2026_10_05_to_2026_10_11).pdf');
     expect(await name('DD.MM.YYYY')).toContain('(from_05_10_2026_to_11_10_2026).pdf');
     expect(await name('MM/DD/YYYY')).toContain('(from_10_05_2026_to_10_11_2026).pdf');
@@ -127,7 +161,7 @@ describe('PDF dates and times', () => {
 });
 
 describe('amounts', () => {
-  it('names the amount column with the workspace\'s currency', async () => {
+  it("names the amount column with the workspace's currency", async () => {
     expect((await detailed()).header.at(-1)).toBe('Amount (EUR)');
     expect((await csvTable(server.url, paths.summary(), WEEK)).header.at(-1)).toBe('Amount (EUR)');
   });
@@ -172,8 +206,14 @@ describe('rounding', () => {
   it('rounds each entry up with rounding 1 or any positive value', async () => {
     const up = await durationsAndAmounts({ rounding: 1, rounding_minutes: 15 });
     expect(up.map((row) => row.slice(1))).toEqual([
-      ['02:00:00', '140.00'], ['01:30:00', '225.00'], ['00:30:00', '75.00'], ['00:30:00', ''],
-      ['00:45:00', '90.00'], ['01:00:00', ''], ['00:15:00', ''], ['00:30:00', '45.00'],
+      ['02:00:00', '140.00'],
+      ['01:30:00', '225.00'],
+      ['00:30:00', '75.00'],
+      ['00:30:00', ''],
+      ['00:45:00', '90.00'],
+      ['01:00:00', ''],
+      ['00:15:00', ''],
+      ['00:30:00', '45.00'],
     ]);
     expect(await durationsAndAmounts({ rounding: 5, rounding_minutes: 15 })).toEqual(up);
   });
@@ -181,8 +221,14 @@ describe('rounding', () => {
   it('rounds each entry down with rounding -1 or any negative value', async () => {
     const down = await durationsAndAmounts({ rounding: -1, rounding_minutes: 15 });
     expect(down.map((row) => row.slice(1))).toEqual([
-      ['02:00:00', '140.00'], ['01:30:00', '225.00'], ['00:15:00', '37.50'], ['00:30:00', ''],
-      ['00:45:00', '90.00'], ['01:00:00', ''], ['00:15:00', ''], ['00:15:00', '22.50'],
+      ['02:00:00', '140.00'],
+      ['01:30:00', '225.00'],
+      ['00:15:00', '37.50'],
+      ['00:30:00', ''],
+      ['00:45:00', '90.00'],
+      ['01:00:00', ''],
+      ['00:15:00', ''],
+      ['00:15:00', '22.50'],
     ]);
     expect(await durationsAndAmounts({ rounding: -3, rounding_minutes: 15 })).toEqual(down);
   });
@@ -197,9 +243,10 @@ describe('rounding', () => {
     expect(table.rows[0]).toEqual(['Billing API', 'Globex', 'Invoice PDF layout', '03:00:00', '450.00']);
   });
 
-  it('falls back to the workspace\'s rounding for each field left out', async () => {
+  it("falls back to the workspace's rounding for each field left out", async () => {
     // Workspace 44 rounds up to 15 minutes; its one entry lasts 1250 s on a 120/h project.
-    const rounded = async (body: Record<string, unknown>) => (await csvTable(server.url, paths.detailed(WS_ROUNDED), { ...WEEK, ...body })).rows.map((row) => row.slice(-3));
+    const rounded = async (body: Record<string, unknown>) =>
+      (await csvTable(server.url, paths.detailed(WS_ROUNDED), { ...WEEK, ...body })).rows.map((row) => row.slice(-3));
     expect(await rounded({})).toEqual([['00:30:00', '', '60.00']]);
     expect(await rounded({ rounding: -1 })).toEqual([['00:15:00', '', '30.00']]);
     expect(await rounded({ rounding_minutes: 60 })).toEqual([['01:00:00', '', '120.00']]);
@@ -209,7 +256,11 @@ describe('rounding', () => {
 
 describe('fields without an effect', () => {
   const same: [string, string, Record<string, unknown>][] = [
-    ['detailed CSV paging and detail fields', paths.detailed(), { page_size: 1, first_id: 5, first_row_number: 3, first_timestamp: 1_791_100_800, enrich_response: true, startTime: '10:00' }],
+    [
+      'detailed CSV paging and detail fields',
+      paths.detailed(),
+      { page_size: 1, first_id: 5, first_row_number: 3, first_timestamp: 1_791_100_800, enrich_response: true, startTime: '10:00' },
+    ],
     ['detailed XLSX paging fields', paths.detailed(undefined, 'xlsx'), { page_size: 2, first_row_number: 2, enrich_response: true }],
     ['detailed PDF display_mode', paths.detailed(undefined, 'pdf'), { display_mode: 'compact', page_size: 3 }],
     ['summary CSV include_time_entry_ids', paths.summary(), { include_time_entry_ids: true, startTime: '08:00' }],

@@ -35,12 +35,16 @@ describe('saved reports of a dataset', () => {
   });
 
   it('give the same rows with an empty body as with none', async () => {
-    expect(rowsOf(await csvTable(server.url, paths.saved('b1ll4ble'), {}))).toEqual(rowsOf(await csvTable(server.url, paths.saved('b1ll4ble'))));
+    expect(rowsOf(await csvTable(server.url, paths.saved('b1ll4ble'), {}))).toEqual(
+      rowsOf(await csvTable(server.url, paths.saved('b1ll4ble'))),
+    );
   });
 
   it('are named after the saved report', async () => {
     const answer = await postTo(server.url, paths.saved('b1ll4ble'));
-    expect(answer.headers.get('content-disposition')).toBe('attachment; filename="TogglTrack_Report_Billable_October_(from_01_10_2026_to_31_10_2026).csv"');
+    expect(answer.headers.get('content-disposition')).toBe(
+      'attachment; filename="TogglTrack_Report_Billable_October_(from_01_10_2026_to_31_10_2026).csv"',
+    );
     const document = await pdfText((await postTo(server.url, paths.saved('b1ll4ble', 'pdf'))).bytes);
     expect(document.text).toContain('Billable October');
   });
@@ -52,7 +56,7 @@ describe('saved reports of a dataset', () => {
     expect(saved?.rows.length).toBe(6);
   });
 
-  it('take the request body\'s fields over the saved ones, field by field', async () => {
+  it("take the request body's fields over the saved ones, field by field", async () => {
     const nonBillable = await csvTable(server.url, paths.saved('b1ll4ble'), { billable: false });
     expect(rowsOf(nonBillable)).toEqual(rowsOf(await csvTable(server.url, paths.detailed(), { ...OCTOBER_BILLABLE, billable: false })));
     expect(nonBillable.column('Billable').every((cell) => cell === 'No')).toBe(true);
@@ -61,11 +65,15 @@ describe('saved reports of a dataset', () => {
     expect(week.rows).toHaveLength(5);
   });
 
-  it('of summary and weekly reports give their source report\'s rows', async () => {
+  it("of summary and weekly reports give their source report's rows", async () => {
     const summaryParams = { ...WEEK, grouping: 'users', sub_grouping: 'projects' };
-    expect(rowsOf(await csvTable(server.url, paths.saved('team-summary')))).toEqual(rowsOf(await csvTable(server.url, paths.summary(), summaryParams)));
+    expect(rowsOf(await csvTable(server.url, paths.saved('team-summary')))).toEqual(
+      rowsOf(await csvTable(server.url, paths.summary(), summaryParams)),
+    );
     const weeklyParams = { ...WEEK, grouping: 'projects' };
-    expect(rowsOf(await csvTable(server.url, paths.saved('week-by-project')))).toEqual(rowsOf(await csvTable(server.url, paths.weekly(), weeklyParams)));
+    expect(rowsOf(await csvTable(server.url, paths.saved('week-by-project')))).toEqual(
+      rowsOf(await csvTable(server.url, paths.weekly(), weeklyParams)),
+    );
     const overridden = await csvTable(server.url, paths.saved('team-summary'), { sub_grouping: 'time_entries' });
     expect(overridden.header).toEqual(['User', 'Description', 'Duration', 'Amount (EUR)']);
   });
@@ -82,7 +90,9 @@ describe('saved reports of a dataset', () => {
     expect(text).toContain('1.50');
     const csv = await postTo(server.url, paths.saved('pdf-detailed'));
     expect(csv.status, csv.bytes.toString()).toBe(200);
-    expect(rowsOf(tableOf(csv.bytes))).toEqual(rowsOf(await csvTable(server.url, paths.detailed(), { ...WEEK, duration_format: 'decimal' })));
+    expect(rowsOf(tableOf(csv.bytes))).toEqual(
+      rowsOf(await csvTable(server.url, paths.detailed(), { ...WEEK, duration_format: 'decimal' })),
+    );
   });
 
   it('answer a private report asked for without credentials with 403 "Invalid token", in every format', async () => {
@@ -113,16 +123,26 @@ describe('data scoping with a dataset', () => {
 
   it('answers the reports of a workspace the dataset does not have with 403 "Workspace not found/accessible"', async () => {
     for (const path of [
-      paths.detailed(unknown), paths.detailed(unknown, 'xlsx'), paths.detailed(unknown, 'pdf'),
-      paths.summary(unknown), paths.summary(unknown, 'xlsx'), paths.summary(unknown, 'pdf'),
-      paths.weekly(unknown), paths.weekly(unknown, 'pdf'),
+      paths.detailed(unknown),
+      paths.detailed(unknown, 'xlsx'),
+      paths.detailed(unknown, 'pdf'),
+      paths.summary(unknown),
+      paths.summary(unknown, 'xlsx'),
+      paths.summary(unknown, 'pdf'),
+      paths.weekly(unknown),
+      paths.weekly(unknown, 'pdf'),
     ]) {
       await expectError(postTo(server.url, path, { body: WEEK }), 403, 'Workspace not found/accessible');
     }
   });
 
   it('answers the profitability insights of such a workspace with 403 "User has no access to workspace or is not admin"', async () => {
-    for (const path of [paths.employees(unknown), paths.employees(unknown, 'xlsx'), paths.projects(unknown), paths.projects(unknown, 'xlsx')]) {
+    for (const path of [
+      paths.employees(unknown),
+      paths.employees(unknown, 'xlsx'),
+      paths.projects(unknown),
+      paths.projects(unknown, 'xlsx'),
+    ]) {
       await expectError(postTo(server.url, path, { body: WEEK }), 403, 'User has no access to workspace or is not admin');
     }
   });
@@ -133,7 +153,7 @@ describe('data scoping with a dataset', () => {
     }
   });
 
-  it('computes each workspace\'s reports from its own entries only', async () => {
+  it("computes each workspace's reports from its own entries only", async () => {
     const plain = await csvTable(server.url, paths.detailed(WS_NO_CURRENCY), { start_date: '2026-01-01', end_date: '2026-12-31' });
     expect(plain.column('Description')).toEqual(['Plain work']);
     const acme = await csvTable(server.url, paths.detailed(), { start_date: '2026-01-01', end_date: '2026-12-31' });

@@ -52,14 +52,17 @@ describe('summary report groupings', () => {
     ['clients', 'projects', ['Client', 'Project']],
     ['clients', 'tasks', ['Client', 'Task']],
   ];
-  it.each(headers)('grouping %s with sub_grouping %s names the group, then the sub-group, then Duration and Amount', async (grouping, subGrouping, names) => {
-    const table = await summary({ grouping, sub_grouping: subGrouping });
-    expect(table.header).toEqual([...names, 'Duration', 'Amount (EUR)']);
-    expect(sum(table.column('Duration').map(secondsOf))).toBe(WEEK_SECONDS);
-    expect(sum(table.column('Amount (EUR)').map((cell) => centsOf(cell) ?? 0))).toBe(54458);
-  });
+  it.each(headers)(
+    'grouping %s with sub_grouping %s names the group, then the sub-group, then Duration and Amount',
+    async (grouping, subGrouping, names) => {
+      const table = await summary({ grouping, sub_grouping: subGrouping });
+      expect(table.header).toEqual([...names, 'Duration', 'Amount (EUR)']);
+      expect(sum(table.column('Duration').map(secondsOf))).toBe(WEEK_SECONDS);
+      expect(sum(table.column('Amount (EUR)').map((cell) => centsOf(cell) ?? 0))).toBe(54458);
+    },
+  );
 
-  it('totals each user\'s time per project with grouping users and sub_grouping projects', async () => {
+  it("totals each user's time per project with grouping users and sub_grouping projects", async () => {
     expect((await summary({ grouping: 'users', sub_grouping: 'projects' })).rows).toEqual([
       ['Ada Lovelace', 'Billing API', 'Globex', '02:35:50', '367.08'],
       ['Grace Hopper', 'Internal', '', '01:00:00', ''],
@@ -70,7 +73,7 @@ describe('summary report groupings', () => {
     ]);
   });
 
-  it('totals each client\'s time per user, the entries without a client last', async () => {
+  it("totals each client's time per user, the entries without a client last", async () => {
     expect((await summary({ grouping: 'clients', sub_grouping: 'users' })).rows).toEqual([
       ['Globex', 'Ada Lovelace', '02:35:50', '367.08'],
       ['Initech', 'Grace Hopper', '00:25:00', '37.50'],
@@ -112,7 +115,9 @@ describe('summary report settings', () => {
       ['01:50:50', '277.08', '150.00'],
     ]);
     const without = await summary({ sub_grouping: 'users' });
-    expect(without.rows.filter((row) => row[2] === 'Ada Lovelace')).toEqual([['Billing API', 'Globex', 'Ada Lovelace', '02:35:50', '367.08']]);
+    expect(without.rows.filter((row) => row[2] === 'Ada Lovelace')).toEqual([
+      ['Billing API', 'Globex', 'Ada Lovelace', '02:35:50', '367.08'],
+    ]);
   });
 
   it('leaves the Rate column out with hide_rates, but still splits by rate', async () => {
@@ -135,7 +140,10 @@ describe('summary report settings', () => {
     expect(ascending.rows.filter((row) => row[0] === 'Billing API').map((row) => row[2])).toEqual(['invoice review', 'Invoice PDF layout']);
     const descending = await summary({ order_by: 'duration', order_dir: 'DESC' });
     expect([...new Set(descending.rows.map((row) => row[0]))]).toEqual(['Billing API', 'Website', 'Internal', '']);
-    expect(descending.rows.filter((row) => row[0] === 'Billing API').map((row) => row[2])).toEqual(['Invoice PDF layout', 'invoice review']);
+    expect(descending.rows.filter((row) => row[0] === 'Billing API').map((row) => row[2])).toEqual([
+      'Invoice PDF layout',
+      'invoice review',
+    ]);
   });
 });
 
@@ -152,25 +160,31 @@ describe('summary report Time Audit', () => {
   });
 
   it('drops the groups with time when show_tracked_groups is false', async () => {
-    expect((await summary({ audit: { show_tracked_groups: false, show_empty_groups: true } })).rows.map((row) => row[0])).toEqual(['Archive']);
+    expect((await summary({ audit: { show_tracked_groups: false, show_empty_groups: true } })).rows.map((row) => row[0])).toEqual([
+      'Archive',
+    ]);
     expect((await summary({ audit: { show_tracked_groups: false } })).rows).toEqual([]);
   });
 
-  it('keeps only the groups whose total duration lies within group_filter\'s bounds, both included', async () => {
-    const groups = async (filter: Record<string, unknown>) => [...new Set((await summary({ audit: { group_filter: filter } })).rows.map((row) => row[0]))];
+  it("keeps only the groups whose total duration lies within group_filter's bounds, both included", async () => {
+    const groups = async (filter: Record<string, unknown>) => [
+      ...new Set((await summary({ audit: { group_filter: filter } })).rows.map((row) => row[0])),
+    ];
     expect(await groups({ min_duration_seconds: 3600, max_duration_seconds: 8700 })).toEqual(['Internal', 'Website']);
     expect(await groups({ min_duration_seconds: 9000 })).toEqual(['Billing API']);
     expect(await groups({ max_duration_seconds: 2700 })).toEqual(['']);
   });
 
-  it('keeps only the groups whose total amount lies within group_filter\'s bounds', async () => {
-    const groups = async (filter: Record<string, unknown>) => [...new Set((await summary({ audit: { group_filter: filter } })).rows.map((row) => row[0]))];
+  it("keeps only the groups whose total amount lies within group_filter's bounds", async () => {
+    const groups = async (filter: Record<string, unknown>) => [
+      ...new Set((await summary({ audit: { group_filter: filter } })).rows.map((row) => row[0])),
+    ];
     // Billing API 367.08, Website 177.50, Internal and no project 0.
     expect(await groups({ min_amount_cents: 10000 })).toEqual(['Billing API', 'Website']);
     expect(await groups({ min_amount_cents: 17750, max_amount_cents: 17750, currency: 'EUR' })).toEqual(['Website']);
   });
 
-  it('answers a group_filter currency other than the workspace\'s with 400', async () => {
+  it("answers a group_filter currency other than the workspace's with 400", async () => {
     await expect400({ audit: { group_filter: { currency: 'USD', min_amount_cents: 1 } } }, /currency/);
   });
 });
@@ -185,10 +199,13 @@ describe('summary report collapse', () => {
   it('keeps the 5 largest groups and adds the others up into one "Other" group', async () => {
     const body = { start_date: '2026-10-01', end_date: '2026-10-31', sub_grouping: 'users' };
     const full = tableOf((await post('/reports/api/v3/workspace/1234567/summary/time_entries.csv', { body })).bytes);
-    const collapsed = tableOf((await post('/reports/api/v3/workspace/1234567/summary/time_entries.csv', { body: { ...body, collapse: true } })).bytes);
+    const collapsed = tableOf(
+      (await post('/reports/api/v3/workspace/1234567/summary/time_entries.csv', { body: { ...body, collapse: true } })).bytes,
+    );
     const totals = (table: typeof full) => {
       const byGroup = new Map<string, number>();
-      for (const record of table.records) byGroup.set(record['Project'] ?? '', (byGroup.get(record['Project'] ?? '') ?? 0) + secondsOf(record['Duration'] ?? ''));
+      for (const record of table.records)
+        byGroup.set(record['Project'] ?? '', (byGroup.get(record['Project'] ?? '') ?? 0) + secondsOf(record['Duration'] ?? ''));
       return byGroup;
     };
     const fullTotals = [...totals(full)].sort((a, b) => b[1] - a[1]);
@@ -198,6 +215,8 @@ describe('summary report collapse', () => {
     const collapsedTotals = totals(collapsed);
     expect(new Map([...collapsedTotals].filter(([name]) => name !== 'Other'))).toEqual(new Map(kept));
     expect(collapsedTotals.get('Other')).toBe(others);
-    expect(sum(collapsed.column('Amount (USD)').map((cell) => centsOf(cell) ?? 0))).toBe(sum(full.column('Amount (USD)').map((cell) => centsOf(cell) ?? 0)));
+    expect(sum(collapsed.column('Amount (USD)').map((cell) => centsOf(cell) ?? 0))).toBe(
+      sum(full.column('Amount (USD)').map((cell) => centsOf(cell) ?? 0)),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../src/index.ts';
-import { centsOf, csvTable, paths, postTo, secondsOf, startDatasetServer, sum, WEEK, WEBSITE } from './fixtures.ts';
+import { centsOf, csvTable, paths, postTo, secondsOf, startDatasetServer, sum, WEBSITE, WEEK } from './fixtures.ts';
 
 /* The weekly report's columns, groupings and amounts, against the dataset of fixtures.ts. */
 
@@ -29,7 +29,7 @@ describe('weekly report', () => {
     expect(short.header.slice(-4)).toEqual(['Wed 2026-10-07', 'Thu 2026-10-08', 'Fri 2026-10-09', 'Total']);
   });
 
-  it('writes one row per user and project by default, with each day\'s time and the row\'s total', async () => {
+  it("writes one row per user and project by default, with each day's time and the row's total", async () => {
     const table = await weekly();
     expect(table.records.map((record) => timeRow(record, ['User', 'Project']))).toEqual([
       ['Ada Lovelace', 'Billing API', 6650, 0, 2700, 0, 0, 0, 0, 9350],
@@ -72,7 +72,11 @@ describe('weekly report', () => {
     const table = await weekly({ calculate: 'amounts' });
     const total = table.header.at(-1) ?? '';
     expect(total).toMatch(/^Total/);
-    const money = table.records.map((record) => [record['User'], record['Project'], ...[...DAYS, total].map((day) => centsOf(record[day] ?? 'missing'))]);
+    const money = table.records.map((record) => [
+      record['User'],
+      record['Project'],
+      ...[...DAYS, total].map((day) => centsOf(record[day] ?? 'missing')),
+    ]);
     expect(money).toEqual([
       ['Ada Lovelace', 'Billing API', 27708, null, 9000, null, null, null, null, 36708],
       ['Grace Hopper', 'Internal', null, null, null, null, null, null, null, null],

@@ -1,6 +1,6 @@
 import { FormatRegistry, type TSchema } from '@sinclair/typebox';
-import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
-import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
+import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
+import { type ValueError, ValueErrorType } from '@sinclair/typebox/errors';
 import { datasetSchema } from './dataset-schema.ts';
 
 /** Something wrong with a dataset: where (a JSON path such as `$.time_entries[3].start`) and what. */
@@ -31,7 +31,15 @@ export function epochOfDateTime(value: string): number | undefined {
   const month = number(value, 5);
   const day = number(value, 8);
   const daysInMonth = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
-  if (daysInMonth === undefined || day < 1 || day > daysInMonth || number(value, 11) > 23 || number(value, 14) > 59 || number(value, 17) > 59) return undefined;
+  if (
+    daysInMonth === undefined ||
+    day < 1 ||
+    day > daysInMonth ||
+    number(value, 11) > 23 ||
+    number(value, 14) > 59 ||
+    number(value, 17) > 59
+  )
+    return undefined;
   const zone = value.at(-1) === 'Z' || value.at(-1) === 'z' ? undefined : value.slice(-5);
   if (zone !== undefined && (number(zone, 0) > 23 || number(zone, 3) > 59)) return undefined;
   const moment = Date.parse(value);
@@ -51,7 +59,11 @@ export function jsonPath(pointer: string): string {
     .split('/')
     .slice(1)
     .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `${path}.${part}` : `${path}[${JSON.stringify(part)}]`), '$');
+    .reduce(
+      (path, part) =>
+        /^\d+$/.test(part) ? `${path}[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `${path}.${part}` : `${path}[${JSON.stringify(part)}]`,
+      '$',
+    );
 }
 
 /** A value as a message shows it: short, and never more than a line. */
@@ -114,4 +126,3 @@ export function schemaProblems(value: unknown): DatasetProblem[] {
   }
   return problems;
 }
-

@@ -1,9 +1,9 @@
-import type { Dataset } from './dataset-schema.ts';
-import { epochOfDateTime, MAX_PROBLEMS, schemaProblems, describeValue, type DatasetProblem } from './dataset-problems.ts';
-import type { Client, Entry, Group, Project, ReportData, Rounding, SavedReport, Tag, Task, User, Workspace } from './report-data.ts';
-import { entriesByDate } from './entries-by-date.ts';
-import { localMoment, isTimeZone } from '../time-zones.ts';
 import { compareText } from '../text-order.ts';
+import { isTimeZone, localMoment } from '../time-zones.ts';
+import { type DatasetProblem, describeValue, epochOfDateTime, MAX_PROBLEMS, schemaProblems } from './dataset-problems.ts';
+import type { Dataset } from './dataset-schema.ts';
+import { entriesByDate } from './entries-by-date.ts';
+import type { Client, Entry, Group, Project, ReportData, Rounding, SavedReport, Tag, Task, User, Workspace } from './report-data.ts';
 
 export type { DatasetProblem } from './dataset-problems.ts';
 
@@ -34,16 +34,19 @@ export function loadDataset(value: unknown): DatasetResult {
     time_entries: uniqueIds(dataset, 'time_entries', problems),
   };
   const refersTo = (collection: keyof typeof ids, id: number | null | undefined, path: string) => {
-    if (id !== null && id !== undefined && !ids[collection].has(id)) problems.add(path, `refers to ${collection.replace(/s$/, '').replace('_', ' ')} ${id}, which is not in $.${collection}`);
+    if (id !== null && id !== undefined && !ids[collection].has(id))
+      problems.add(path, `refers to ${collection.replace(/s$/, '').replace('_', ' ')} ${id}, which is not in $.${collection}`);
   };
 
   (dataset.users ?? []).forEach((user, index) => {
-    if (user.timezone !== undefined && !isTimeZone(user.timezone)) problems.add(`$.users[${index}].timezone`, `${describeValue(user.timezone)} is not an IANA time zone such as Europe/Tallinn or UTC`);
+    if (user.timezone !== undefined && !isTimeZone(user.timezone))
+      problems.add(`$.users[${index}].timezone`, `${describeValue(user.timezone)} is not an IANA time zone such as Europe/Tallinn or UTC`);
   });
   for (const [index, group] of (dataset.groups ?? []).entries()) {
     for (const [at, id] of (group.user_ids ?? []).entries()) refersTo('users', id, `$.groups[${index}].user_ids[${at}]`);
   }
-  for (const [index, project] of (dataset.projects ?? []).entries()) refersTo('clients', project.client_id, `$.projects[${index}].client_id`);
+  for (const [index, project] of (dataset.projects ?? []).entries())
+    refersTo('clients', project.client_id, `$.projects[${index}].client_id`);
   for (const [index, task] of (dataset.tasks ?? []).entries()) refersTo('projects', task.project_id, `$.tasks[${index}].project_id`);
   const taskProject = new Map((dataset.tasks ?? []).map((task) => [task.id, task.project_id]));
   const times: (EntryTimes | undefined)[] = [];
@@ -55,7 +58,11 @@ export function loadDataset(value: unknown): DatasetResult {
     refersTo('tasks', entry.task_id, `${at}.task_id`);
     for (const [tag, id] of (entry.tag_ids ?? []).entries()) refersTo('tags', id, `${at}.tag_ids[${tag}]`);
     const taskOf = entry.task_id === null || entry.task_id === undefined ? undefined : taskProject.get(entry.task_id);
-    if (taskOf !== undefined && taskOf !== entry.project_id) problems.add(`${at}.task_id`, `task ${entry.task_id} belongs to project ${taskOf}, not to the entry's project ${entry.project_id ?? 'null'}`);
+    if (taskOf !== undefined && taskOf !== entry.project_id)
+      problems.add(
+        `${at}.task_id`,
+        `task ${entry.task_id} belongs to project ${taskOf}, not to the entry's project ${entry.project_id ?? 'null'}`,
+      );
     const timing = entryTimes(entry);
     if ('problem' in timing) problems.add(`${at}.${timing.field}`, timing.problem);
     else times[index] = timing;
@@ -66,7 +73,8 @@ export function loadDataset(value: unknown): DatasetResult {
     refersTo('workspaces', report.workspace_id, `${at}.workspace_id`);
     refersTo('users', report.owner_user_id, `${at}.owner_user_id`);
     const first = tokens.get(report.token);
-    if (first !== undefined) problems.add(`${at}.token`, `${describeValue(report.token)} is already the token of $.saved_reports[${first}]`);
+    if (first !== undefined)
+      problems.add(`${at}.token`, `${describeValue(report.token)} is already the token of $.saved_reports[${first}]`);
     else tokens.set(report.token, index);
   });
   if (problems.list.length > 0) return { ok: false, problems: problems.list };
@@ -99,7 +107,9 @@ interface EntryTimes {
 
 const realMoment = (field: string, value: string): number | { field: string; problem: string } => {
   const moment = epochOfDateTime(value);
-  return moment === undefined ? { field, problem: `${describeValue(value)} names no moment that exists; expected a date-time such as 2026-10-01T09:30:00+02:00` } : moment;
+  return moment === undefined
+    ? { field, problem: `${describeValue(value)} names no moment that exists; expected a date-time such as 2026-10-01T09:30:00+02:00` }
+    : moment;
 };
 
 /** The entry's times; or a stop before its start, a duration that disagrees with them, or a date-time that names no real moment. */
@@ -115,7 +125,8 @@ function entryTimes(entry: Item<'time_entries'>): EntryTimes | { field: string; 
     const stopsAt = realMoment('stop', entry.stop);
     if (typeof stopsAt !== 'number') return stopsAt;
     const apart = Math.round((stopsAt - startsAt) / 1000);
-    if (apart < 0) return { field: 'stop', problem: `${describeValue(entry.stop)} is before the entry's start ${describeValue(entry.start)}` };
+    if (apart < 0)
+      return { field: 'stop', problem: `${describeValue(entry.stop)} is before the entry's start ${describeValue(entry.start)}` };
     if (entry.duration !== undefined && Math.abs(entry.duration - apart) > 1) {
       return { field: 'duration', problem: `${entry.duration} seconds disagrees with start and stop, which are ${apart} seconds apart` };
     }
@@ -131,7 +142,8 @@ const NO_TAGS: readonly number[] = Object.freeze([]);
 
 function reportDataOf(dataset: Dataset, times: readonly EntryTimes[]): ReportData {
   const groupIdsOf = new Map<number, number[]>();
-  for (const group of dataset.groups ?? []) for (const userId of group.user_ids ?? []) groupIdsOf.set(userId, [...(groupIdsOf.get(userId) ?? []), group.id]);
+  for (const group of dataset.groups ?? [])
+    for (const userId of group.user_ids ?? []) groupIdsOf.set(userId, [...(groupIdsOf.get(userId) ?? []), group.id]);
   const users = new Map<number, User>(
     (dataset.users ?? []).map((user) => [
       user.id,
@@ -151,11 +163,20 @@ function reportDataOf(dataset: Dataset, times: readonly EntryTimes[]): ReportDat
   const projects = new Map<number, Project>(
     (dataset.projects ?? []).map((project) => [
       project.id,
-      { id: project.id, name: project.name, clientId: project.client_id ?? null, billable: project.billable ?? false, rateCents: cents(project.rate) },
+      {
+        id: project.id,
+        name: project.name,
+        clientId: project.client_id ?? null,
+        billable: project.billable ?? false,
+        rateCents: cents(project.rate),
+      },
     ]),
   );
   const tasks = new Map<number, Task>(
-    (dataset.tasks ?? []).map((task) => [task.id, { id: task.id, name: task.name, projectId: task.project_id, rateCents: cents(task.rate) }]),
+    (dataset.tasks ?? []).map((task) => [
+      task.id,
+      { id: task.id, name: task.name, projectId: task.project_id, rateCents: cents(task.rate) },
+    ]),
   );
   const tags = new Map<number, Tag>((dataset.tags ?? []).map(({ id, name }) => [id, { id, name }]));
   const byTagName = (a: number, b: number) => compareText(tags.get(a)?.name ?? '', tags.get(b)?.name ?? '') || a - b;

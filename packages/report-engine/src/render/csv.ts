@@ -23,7 +23,9 @@ export function renderCsv(report: Report): Uint8Array {
   const chunks = [BYTE_ORDER_MARK];
   // Each column's writer, chosen once: only text can hold a double quote, as the engine writes the rest.
   const writers = columns.map((column: Column) =>
-    column.kind === 'text' ? (value: Cell) => (value === null ? '' : escaped(String(value))) : (value: Cell) => formatCell(column.kind, value, report.style),
+    column.kind === 'text'
+      ? (value: Cell) => (value === null ? '' : escaped(String(value)))
+      : (value: Cell) => formatCell(column.kind, value, report.style),
   );
   const count = columns.length;
   let lines: string[] = [`"${columns.map((column) => escaped(column.header)).join('","')}"`];

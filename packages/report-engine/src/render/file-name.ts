@@ -1,6 +1,6 @@
+import type { ExportFormat } from '../generated/formats.ts';
 import type { DateFormat } from '../reports/cell-style.ts';
 import { formatDate } from '../reports/cell-style.ts';
-import type { ExportFormat } from '../generated/formats.ts';
 import type { Report } from '../reports/report.ts';
 
 /**

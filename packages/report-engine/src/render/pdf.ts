@@ -1,6 +1,6 @@
 import { remembered } from '../memo.ts';
 import { formatCell, formatDate } from '../reports/cell-style.ts';
-import { columnTotals, type Column, type Report } from '../reports/report.ts';
+import { type Column, columnTotals, type Report } from '../reports/report.ts';
 import { exportedAt } from './exported-at.ts';
 
 const NUMERIC_KINDS = new Set<Column['kind']>(['duration', 'hours', 'money', 'integer']);
@@ -99,7 +99,12 @@ function drawRow(doc: Doc, layout: Layout, row: Row, at: RowLayout, y: number, f
     }
     x += width;
   });
-  doc.moveTo(MARGIN, y + at.height).lineTo(MARGIN + layout.widths.reduce((sum, width) => sum + width, 0), y + at.height).lineWidth(0.4).strokeColor(RULE).stroke();
+  doc
+    .moveTo(MARGIN, y + at.height)
+    .lineTo(MARGIN + layout.widths.reduce((sum, width) => sum + width, 0), y + at.height)
+    .lineWidth(0.4)
+    .strokeColor(RULE)
+    .stroke();
 }
 
 function writeHeading(doc: Doc, report: Report): number {
@@ -133,7 +138,15 @@ export async function renderPdf(report: Report): Promise<Uint8Array> {
     layout: 'landscape',
     margin: MARGIN,
     bufferPages: true,
-    info: { Title: report.title, Author: report.workspace.name, Subject: `${report.title}, ${report.period.start} to ${report.period.end}`, Creator: 'toggl-exports', Producer: 'toggl-exports', CreationDate: at, ModDate: at },
+    info: {
+      Title: report.title,
+      Author: report.workspace.name,
+      Subject: `${report.title}, ${report.period.start} to ${report.period.end}`,
+      Creator: 'toggl-exports',
+      Producer: 'toggl-exports',
+      CreationDate: at,
+      ModDate: at,
+    },
   });
   const chunks: Uint8Array[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -162,7 +175,9 @@ export async function renderPdf(report: Report): Promise<Uint8Array> {
   const partial = {
     columns,
     header: bold(columns.map((column) => column.header)),
-    body: table.rows.map((row) => plain(picked.map((index) => shortened(formatCell((table.columns[index] as Column).kind, row[index] ?? null, style))))),
+    body: table.rows.map((row) =>
+      plain(picked.map((index) => shortened(formatCell((table.columns[index] as Column).kind, row[index] ?? null, style)))),
+    ),
     totals: bold(
       columns.map((column, position) => {
         const total = totals.get(column);
@@ -190,7 +205,11 @@ export async function renderPdf(report: Report): Promise<Uint8Array> {
   y += header.height;
   for (const row of layout.body) place(row, FONT);
   if (layout.body.length === 0) {
-    doc.font(FONT).fontSize(FONT_SIZE).fillColor(GREY).text('No time entries match this report.', MARGIN + PAD_X, y + PAD_Y, { lineBreak: false });
+    doc
+      .font(FONT)
+      .fontSize(FONT_SIZE)
+      .fillColor(GREY)
+      .text('No time entries match this report.', MARGIN + PAD_X, y + PAD_Y, { lineBreak: false });
     doc.fillColor('black');
     y += LINE_HEIGHT + 2 * PAD_Y;
   }

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Zippable } from 'fflate';
 import { SECONDS_PER_DAY } from '../calendar.ts';
-import { formatCell, hundredthsOfHour, type CellStyle } from '../reports/cell-style.ts';
+import { type CellStyle, formatCell, hundredthsOfHour } from '../reports/cell-style.ts';
 import type { Cell, ColumnKind, Report } from '../reports/report.ts';
 import { exportedAt } from './exported-at.ts';
 
@@ -32,7 +32,8 @@ function numberFormat(kind: ColumnKind, style: CellStyle): string | undefined {
  * text that already reads like such an escape with `_x005F_` first): Excel and exceljs turn both
  * back into what the CSV holds.
  */
-const xmlSafeText = (text: string): string => (/[\r_]/.test(text) ? text.replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_').replaceAll('\r', '_x000D_') : text);
+const xmlSafeText = (text: string): string =>
+  /[\r_]/.test(text) ? text.replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_').replaceAll('\r', '_x000D_') : text;
 
 function cellValue(kind: ColumnKind, value: Cell, style: CellStyle): ExcelJS.CellValue {
   if (value === null) return null;
@@ -71,9 +72,16 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   const measured = rows.slice(0, ROWS_MEASURED);
   sheet.columns = columns.map((column, index) => {
-    const longest = Math.max(column.header.length, ...measured.map((row) => formatCell(column.kind, row[index] ?? null, report.style).length));
+    const longest = Math.max(
+      column.header.length,
+      ...measured.map((row) => formatCell(column.kind, row[index] ?? null, report.style).length),
+    );
     const numFmt = numberFormat(column.kind, report.style);
-    return { header: column.header, width: Math.min(longest + 2, MAX_COLUMN_WIDTH), ...(numFmt === undefined ? {} : { style: { numFmt } }) };
+    return {
+      header: column.header,
+      width: Math.min(longest + 2, MAX_COLUMN_WIDTH),
+      ...(numFmt === undefined ? {} : { style: { numFmt } }),
+    };
   });
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(columns.map((column, index) => cellValue(column.kind, row[index] ?? null, report.style)));

@@ -1,4 +1,4 @@
-import { HOUR, MINUTE, pad2, type IsoDate } from '../calendar.ts';
+import { HOUR, type IsoDate, MINUTE, pad2 } from '../calendar.ts';
 import type { ExportFormat } from '../generated/formats.ts';
 import type { components } from '../generated/openapi.ts';
 import type { Cell, ColumnKind } from './report.ts';

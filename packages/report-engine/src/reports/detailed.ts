@@ -7,11 +7,12 @@ import { periodOf } from '../request/period.ts';
 import { roundingOf } from '../request/rounding.ts';
 import { compareText } from '../text-order.ts';
 import { cellStyle } from './cell-style.ts';
-import { groupBy, priceEntries, sumOf, type PricedEntry } from './priced-entries.ts';
+import { groupBy, type PricedEntry, priceEntries, sumOf } from './priced-entries.ts';
 import type { Cell, Column, Report } from './report.ts';
 import { inCurrency, naming, type ReportInput } from './report-input.ts';
 
-export type DetailedBody = components['schemas']['DetailedReportExportRequest'] & Partial<components['schemas']['DetailedReportPdfExportRequest']>;
+export type DetailedBody = components['schemas']['DetailedReportExportRequest'] &
+  Partial<components['schemas']['DetailedReportPdfExportRequest']>;
 
 /** One row of the detailed report: a time entry, or several similar ones when `grouped`. */
 interface Line {
@@ -24,8 +25,8 @@ interface Line {
   updatedAt: number;
 }
 
-
-const laterMoment = (a: LocalMoment, b: LocalMoment): LocalMoment => (a.date > b.date || (a.date === b.date && a.seconds >= b.seconds) ? a : b);
+const laterMoment = (a: LocalMoment, b: LocalMoment): LocalMoment =>
+  a.date > b.date || (a.date === b.date && a.seconds >= b.seconds) ? a : b;
 
 /**
  * `grouped: true` merges the entries of a day that Toggl counts as similar: same user,
@@ -34,7 +35,9 @@ const laterMoment = (a: LocalMoment, b: LocalMoment): LocalMoment => (a.date > b
  */
 function groupSimilar(priced: readonly PricedEntry[]): Line[] {
   const similar = groupBy(priced, ({ entry }) =>
-    [entry.start.date, entry.userId, entry.description, entry.projectId, entry.taskId, entry.billable, entry.tagIds.join(',')].join('\u0000'),
+    [entry.start.date, entry.userId, entry.description, entry.projectId, entry.taskId, entry.billable, entry.tagIds.join(',')].join(
+      '\u0000',
+    ),
   );
   return [...similar.values()].map((members) => {
     const first = members[0] as PricedEntry;
@@ -130,7 +133,18 @@ export function detailedReport(input: ReportInput<DetailedBody>): Report {
     period,
     workspace,
     table: { columns, rows },
-    pdfColumns: ['Start date', 'Start time', 'End time', 'User', 'Client', 'Project', 'Description', 'Tags', 'Duration', ...(hideAmounts ? [] : [inCurrency('Amount', workspace)])],
+    pdfColumns: [
+      'Start date',
+      'Start time',
+      'End time',
+      'User',
+      'Client',
+      'Project',
+      'Description',
+      'Tags',
+      'Duration',
+      ...(hideAmounts ? [] : [inCurrency('Amount', workspace)]),
+    ],
     style: cellStyle(body, format),
   };
 }

@@ -1,11 +1,11 @@
-import { firstOfMonth, firstOfQuarter, HOUR, mondayOf, type IsoDate } from '../calendar.ts';
+import { firstOfMonth, firstOfQuarter, HOUR, type IsoDate, mondayOf } from '../calendar.ts';
 import type { Entry, User, Workspace } from '../data/report-data.ts';
 import type { components } from '../generated/openapi.ts';
-import { periodOf, type Period } from '../request/period.ts';
+import { type Period, periodOf } from '../request/period.ts';
 import { roundingOf } from '../request/rounding.ts';
 import { compareText } from '../text-order.ts';
 import { cellStyle } from './cell-style.ts';
-import { groupBy, priceEntries, sumOf, type PricedEntry } from './priced-entries.ts';
+import { groupBy, type PricedEntry, priceEntries, sumOf } from './priced-entries.ts';
 import type { Cell, Column, Report } from './report.ts';
 import { checkCurrency, inCurrency, naming, type ReportInput } from './report-input.ts';
 
@@ -34,7 +34,15 @@ const labourCostCents = (user: User | undefined, seconds: number): number => Mat
 function figures(members: readonly PricedEntry[], workspace: Workspace): Cell[] {
   const revenue = sumOf(members, (member) => member.amountCents);
   const byUser = groupBy(members, (member) => member.entry.userId);
-  const cost = [...byUser].reduce((sum, [userId, own]) => sum + labourCostCents(workspace.users.get(userId), sumOf(own, (member) => member.seconds)), 0);
+  const cost = [...byUser].reduce(
+    (sum, [userId, own]) =>
+      sum +
+      labourCostCents(
+        workspace.users.get(userId),
+        sumOf(own, (member) => member.seconds),
+      ),
+    0,
+  );
   return [
     sumOf(members, (member) => member.seconds),
     sumOf(members, (member) => (member.entry.billable ? member.seconds : 0)),
@@ -75,19 +83,35 @@ function profitabilityReport({ input, title, subjectColumns, subjectCells, subje
   const period = periodOf(body, input.today);
   const priced = priceEntries(workspace.entriesBetween(period.start, period.end).filter(keep), workspace, roundingOf(body, workspace));
   const { resolution } = body;
-  const rowKey = (member: PricedEntry) => `${subjectOf(member.entry)} ${resolution ? bucketOf(member.entry.start.date, resolution, period) : ''}`;
+  const rowKey = (member: PricedEntry) =>
+    `${subjectOf(member.entry)} ${resolution ? bucketOf(member.entry.start.date, resolution, period) : ''}`;
   const rows = [...groupBy(priced, rowKey).values()]
-    .sort((a, b) => order((a[0] as PricedEntry).entry, (b[0] as PricedEntry).entry) || compareText(rowKey(a[0] as PricedEntry), rowKey(b[0] as PricedEntry)))
+    .sort(
+      (a, b) =>
+        order((a[0] as PricedEntry).entry, (b[0] as PricedEntry).entry) ||
+        compareText(rowKey(a[0] as PricedEntry), rowKey(b[0] as PricedEntry)),
+    )
     .map((members): Cell[] => {
       const first = (members[0] as PricedEntry).entry;
-      return [...subjectCells(first), ...(resolution ? [bucketOf(first.start.date, resolution, period)] : []), ...figures(members, workspace)];
+      return [
+        ...subjectCells(first),
+        ...(resolution ? [bucketOf(first.start.date, resolution, period)] : []),
+        ...figures(members, workspace),
+      ];
     });
   return {
     ...naming(input, title),
     notes: [LABOUR_COST_NOTE],
     period,
     workspace,
-    table: { columns: [...subjectColumns, ...(resolution ? [{ header: 'Period', kind: 'date' } satisfies Column] : []), ...figureColumns(workspace)], rows },
+    table: {
+      columns: [
+        ...subjectColumns,
+        ...(resolution ? [{ header: 'Period', kind: 'date' } satisfies Column] : []),
+        ...figureColumns(workspace),
+      ],
+      rows,
+    },
     style: cellStyle({}, format),
   };
 }
@@ -117,7 +141,8 @@ export function employeeProfitabilityReport(input: ReportInput<EmployeesBody>): 
     subjectOf: (entry) => entry.userId,
     order: (a, b) => compareText(nameOf(a), nameOf(b)) || a.userId - b.userId,
     keep: (entry) =>
-      (users === undefined || users.has(entry.userId)) && (groups === undefined || (userOf(entry)?.groupIds ?? []).some((id) => groups.has(id))),
+      (users === undefined || users.has(entry.userId)) &&
+      (groups === undefined || (userOf(entry)?.groupIds ?? []).some((id) => groups.has(id))),
   });
 }
 
@@ -137,7 +162,10 @@ export function projectProfitabilityReport(input: ReportInput<ProjectsBody>): Re
     ],
     subjectCells: (entry) => {
       const project = projectOf(entry);
-      return [project?.name ?? null, project?.clientId === null || project === undefined ? null : (workspace.clients.get(project.clientId)?.name ?? null)];
+      return [
+        project?.name ?? null,
+        project?.clientId === null || project === undefined ? null : (workspace.clients.get(project.clientId)?.name ?? null),
+      ];
     },
     subjectOf: (entry) => entry.projectId ?? 0,
     order: (a, b) => compareText(nameOf(a), nameOf(b)) || (a.projectId ?? 0) - (b.projectId ?? 0),

@@ -45,7 +45,11 @@ export interface Report {
 export function columnTotals(table: ReportTable): Map<Column, number> {
   const totals = new Map<Column, number>();
   table.columns.forEach((column, index) => {
-    if (column.summed) totals.set(column, table.rows.reduce((sum, row) => sum + (Number(row[index]) || 0), 0));
+    if (column.summed)
+      totals.set(
+        column,
+        table.rows.reduce((sum, row) => sum + (Number(row[index]) || 0), 0),
+      );
   });
   return totals;
 }

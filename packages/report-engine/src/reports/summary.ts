@@ -6,8 +6,8 @@ import { invalidValue } from '../request/request-error.ts';
 import { roundingOf } from '../request/rounding.ts';
 import { compareText } from '../text-order.ts';
 import { cellStyle } from './cell-style.ts';
-import { dimension, type Dimension, type GroupKey } from './dimensions.ts';
-import { groupBy, priceEntries, sumOf, type PricedEntry } from './priced-entries.ts';
+import { type Dimension, dimension, type GroupKey } from './dimensions.ts';
+import { groupBy, type PricedEntry, priceEntries, sumOf } from './priced-entries.ts';
 import type { Cell, Column, Report } from './report.ts';
 import { checkCurrency, inCurrency, naming, type ReportInput } from './report-input.ts';
 
@@ -32,7 +32,11 @@ const amountOf = (members: readonly PricedEntry[]): number | null =>
  * Sorts groups by title or by duration, as asked; the group of entries without one (no
  * project, no client, ...) comes last either way, as in Toggl's reports.
  */
-function sortGroups<T extends { key: unknown; members: readonly PricedEntry[] }>(groups: T[], title: (group: T) => string, body: SummaryBody): T[] {
+function sortGroups<T extends { key: unknown; members: readonly PricedEntry[] }>(
+  groups: T[],
+  title: (group: T) => string,
+  body: SummaryBody,
+): T[] {
   const byField =
     body.order_by === 'duration'
       ? (a: T, b: T) => secondsOf(a.members) - secondsOf(b.members)
@@ -48,8 +52,14 @@ function auditedGroups(groups: Group[], grouping: Dimension, audit: Audit, works
   checkCurrency('audit.group_filter.currency', filter?.currency, workspace);
   const tracked = audit.show_tracked_groups === false ? [] : groups;
   const present = new Set(groups.map((group) => group.key));
-  const empty = audit.show_empty_groups ? grouping.allKeys().filter((key) => !present.has(key)).map((key): Group => ({ key, members: [] })) : [];
-  const within = (value: number, min: number | undefined, max: number | undefined) => (min === undefined || value >= min) && (max === undefined || value <= max);
+  const empty = audit.show_empty_groups
+    ? grouping
+        .allKeys()
+        .filter((key) => !present.has(key))
+        .map((key): Group => ({ key, members: [] }))
+    : [];
+  const within = (value: number, min: number | undefined, max: number | undefined) =>
+    (min === undefined || value >= min) && (max === undefined || value <= max);
   return [...tracked, ...empty].filter(
     ({ members }) =>
       within(secondsOf(members), filter?.min_duration_seconds, filter?.max_duration_seconds) &&
@@ -106,8 +116,12 @@ export function summaryReport(input: ReportInput<SummaryBody>): Report {
   for (const group of groups) {
     const groupCells = group.key === OTHER ? [OTHER, ...grouping.columns.slice(1).map(() => null)] : grouping.cells(group.key);
     // distinguish_rates splits a sub-group by the hourly rate its time was billed at.
-    const subKeyOf = (member: PricedEntry) => `${JSON.stringify(subGrouping.keyOf(member.entry))} ${body.distinguish_rates ? member.rateCents : ''}`;
-    const subGroups = [...groupBy(group.members, subKeyOf).values()].map((members) => ({ key: subGrouping.keyOf((members[0] as PricedEntry).entry), members }));
+    const subKeyOf = (member: PricedEntry) =>
+      `${JSON.stringify(subGrouping.keyOf(member.entry))} ${body.distinguish_rates ? member.rateCents : ''}`;
+    const subGroups = [...groupBy(group.members, subKeyOf).values()].map((members) => ({
+      key: subGrouping.keyOf((members[0] as PricedEntry).entry),
+      members,
+    }));
     if (subGroups.length === 0) subGroups.push({ key: null, members: [] });
     for (const sub of sortGroups(subGroups, (item) => subGrouping.title(item.key), body)) {
       const subCells = subGrouping.cells(sub.key);

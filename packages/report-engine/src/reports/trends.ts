@@ -1,11 +1,11 @@
 import { addDays, dayCount } from '../calendar.ts';
 import type { Entry } from '../data/report-data.ts';
 import type { components } from '../generated/openapi.ts';
-import { periodOf, type Period } from '../request/period.ts';
+import { type Period, periodOf } from '../request/period.ts';
 import { roundingOf } from '../request/rounding.ts';
 import { compareText } from '../text-order.ts';
 import { cellStyle } from './cell-style.ts';
-import { groupBy, priceEntries, sumOf, type PricedEntry } from './priced-entries.ts';
+import { groupBy, type PricedEntry, priceEntries, sumOf } from './priced-entries.ts';
 import type { Cell, Column, Report } from './report.ts';
 import { naming, type ReportInput } from './report-input.ts';
 
@@ -26,11 +26,18 @@ export function projectTrendsReport(input: ReportInput<TrendsBody>): Report {
   const projectIds = body.project_ids && body.project_ids.length > 0 ? new Set(body.project_ids) : undefined;
   const keep = (entry: Entry) => {
     const project = entry.projectId === null ? undefined : workspace.projects.get(entry.projectId);
-    return project !== undefined && (projectIds === undefined || projectIds.has(project.id)) && (body.billable === undefined || project.billable === body.billable);
+    return (
+      project !== undefined &&
+      (projectIds === undefined || projectIds.has(project.id)) &&
+      (body.billable === undefined || project.billable === body.billable)
+    );
   };
   const rounding = roundingOf(body, workspace);
   const pricedIn = (period: Period) =>
-    groupBy(priceEntries(workspace.entriesBetween(period.start, period.end).filter(keep), workspace, rounding), (member) => member.entry.projectId as number);
+    groupBy(
+      priceEntries(workspace.entriesBetween(period.start, period.end).filter(keep), workspace, rounding),
+      (member) => member.entry.projectId as number,
+    );
   const now = pricedIn(current);
   const before = pricedIn(previous);
 
@@ -41,7 +48,14 @@ export function projectTrendsReport(input: ReportInput<TrendsBody>): Report {
   const seconds = (members: readonly PricedEntry[] | undefined) => sumOf(members ?? [], (member) => member.seconds);
   const rows = projects.map((project): Cell[] => {
     const userIds = [...new Set((now.get(project.id) ?? []).map((member) => member.entry.userId))].sort((a, b) => a - b);
-    return [project.id, project.name, current.start, seconds(now.get(project.id)), seconds(before.get(project.id)), userIds.join(', ') || null];
+    return [
+      project.id,
+      project.name,
+      current.start,
+      seconds(now.get(project.id)),
+      seconds(before.get(project.id)),
+      userIds.join(', ') || null,
+    ];
   });
   const columns: Column[] = [
     { header: 'Project ID', kind: 'integer' },

@@ -6,8 +6,8 @@ import { invalidValue, oneOf } from '../request/request-error.ts';
 import { roundingOf } from '../request/rounding.ts';
 import { compareText } from '../text-order.ts';
 import { cellStyle, formatDate } from './cell-style.ts';
-import { dimension, type Dimension } from './dimensions.ts';
-import { groupBy, priceEntries, sumOf, type PricedEntry } from './priced-entries.ts';
+import { type Dimension, dimension } from './dimensions.ts';
+import { groupBy, type PricedEntry, priceEntries, sumOf } from './priced-entries.ts';
 import type { Cell, Column, Report } from './report.ts';
 import { inCurrency, naming, type ReportInput } from './report-input.ts';
 
@@ -29,13 +29,16 @@ export function weeklyReport(input: ReportInput<WeeklyBody>): Report {
   const { workspace, body, format } = input;
   const period = periodOf(body, input.today);
   if (dayCount(period.start, period.end) > WEEKLY_MAX_DAYS) {
-    throw invalidValue('end_date', `a weekly report covers at most ${WEEKLY_MAX_DAYS} days, and ${period.start} to ${period.end} is ${dayCount(period.start, period.end)}`);
+    throw invalidValue(
+      'end_date',
+      `a weekly report covers at most ${WEEKLY_MAX_DAYS} days, and ${period.start} to ${period.end} is ${dayCount(period.start, period.end)}`,
+    );
   }
   const grouping = oneOf('grouping', body.grouping, WEEKLY_GROUPINGS, 'users');
   const amounts = body.calculate === 'amounts';
   const dimensions: Dimension[] = [
-    ...(grouping === 'users' ? ['users', 'projects'] as const : ['projects', 'users'] as const),
-    ...(body.group_by_task ? ['tasks'] as const : []),
+    ...(grouping === 'users' ? (['users', 'projects'] as const) : (['projects', 'users'] as const)),
+    ...(body.group_by_task ? (['tasks'] as const) : []),
   ].map((name) => dimension(name, workspace));
 
   const selected = selectEntries(workspace.entriesBetween(period.start, period.end), body, workspace);
@@ -47,10 +50,11 @@ export function weeklyReport(input: ReportInput<WeeklyBody>): Report {
 
   const rowKey = (member: PricedEntry) => JSON.stringify(dimensions.map((each) => each.keyOf(member.entry)));
   // Rows sort by each dimension's title in turn; a group without one (no project) comes after those with one.
-  const sortKey = (members: PricedEntry[]) => dimensions.map((each) => {
-    const key = each.keyOf((members[0] as PricedEntry).entry);
-    return key === null ? '\uffff' : each.title(key).toLowerCase();
-  });
+  const sortKey = (members: PricedEntry[]) =>
+    dimensions.map((each) => {
+      const key = each.keyOf((members[0] as PricedEntry).entry);
+      return key === null ? '\uffff' : each.title(key).toLowerCase();
+    });
   const rowGroups = [...groupBy(priced, rowKey).values()].sort((a, b) => {
     const [left, right] = [sortKey(a), sortKey(b)];
     for (let index = 0; index < left.length; index += 1) {
@@ -79,7 +83,7 @@ export function weeklyReport(input: ReportInput<WeeklyBody>): Report {
   });
   return {
     ...naming(input, 'Weekly report'),
-    notes: amounts ? [`Amounts earned each day, in ${workspace.currency || 'the workspace\'s currency'}.`] : [],
+    notes: amounts ? [`Amounts earned each day, in ${workspace.currency || "the workspace's currency"}.`] : [],
     period,
     workspace,
     table: { columns, rows },

@@ -28,7 +28,9 @@ export function periodOf(body: { start_date?: string; end_date?: string }, today
   if (period.end < period.start) throw new RequestError(`Invalid 'end_date' value, must not be before 'start_date'`);
   const days = dayCount(period.start, period.end);
   if (days > MAX_PERIOD_DAYS) {
-    throw new RequestError(`The period ${period.start} to ${period.end} is ${days} days long; a report covers at most ${MAX_PERIOD_DAYS} days`);
+    throw new RequestError(
+      `The period ${period.start} to ${period.end} is ${days} days long; a report covers at most ${MAX_PERIOD_DAYS} days`,
+    );
   }
   return period;
 }

@@ -17,7 +17,8 @@ export const MAX_ROUNDING_MINUTES = 1440;
  */
 export function roundingOf(body: RoundingFields, workspace: Workspace): Rounding | null {
   const minutes = body.rounding_minutes ?? workspace.rounding.minutes;
-  if (minutes < 0 || minutes > MAX_ROUNDING_MINUTES) throw invalidValue('rounding_minutes', `must be from 0 (no rounding) to ${MAX_ROUNDING_MINUTES} (a day)`);
+  if (minutes < 0 || minutes > MAX_ROUNDING_MINUTES)
+    throw invalidValue('rounding_minutes', `must be from 0 (no rounding) to ${MAX_ROUNDING_MINUTES} (a day)`);
   if (minutes === 0) return null;
   return { direction: Math.sign(body.rounding ?? workspace.rounding.direction) as Rounding['direction'], minutes };
 }

@@ -9,11 +9,30 @@ export type Json = Record<string, any>;
 export const WORKSPACE_ID = 42;
 const OTHER_WORKSPACE_ID = 43;
 
-const ZONES = [undefined, 'Europe/Tallinn', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Kiritimati', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns'] as const;
+const ZONES = [
+  undefined,
+  'Europe/Tallinn',
+  'America/Los_Angeles',
+  'Asia/Kolkata',
+  'Pacific/Kiritimati',
+  'Australia/Lord_Howe',
+  'Asia/Kathmandu',
+  'America/St_Johns',
+] as const;
 /** Months with DST changes (March, October, November) and a leap February. */
 const MONTHS = ['2026-03', '2026-10', '2026-11', '2024-02'] as const;
 const NAMES = ['Ada Lovelace', 'Grace "Amazing" Hopper', 'Hopper, Grace', 'Zoë Ünicode'] as const;
-const DESCRIPTIONS = ['Design review', 'design QA', 'Code review', 'Café visit', 'Quote "q", comma', 'multi\nline', '', null, undefined] as const;
+const DESCRIPTIONS = [
+  'Design review',
+  'design QA',
+  'Code review',
+  'Café visit',
+  'Quote "q", comma',
+  'multi\nline',
+  '',
+  null,
+  undefined,
+] as const;
 const RATES = [0, 50, 87.5, 99.99, 120, 150.25] as const;
 const OFFSETS = [0, 330, -420, 120, 840, -150] as const;
 const STEPS = [0, 1, 5, 6, 10, 12, 15, 30, 60, 240] as const;
@@ -62,13 +81,28 @@ const workspaceRounding = fc.oneof(
 export const modelArbitrary: fc.Arbitrary<Model> = fc
   .record({
     month: fc.constantFrom(...MONTHS),
-    users: fc.array(fc.record({ name: fc.constantFrom(...NAMES), zone: fc.constantFrom(...ZONES), email: fc.boolean(), rate: optional(fc.option(fc.constantFrom(...RATES))) }), {
-      minLength: 1,
-      maxLength: 3,
-    }),
+    users: fc.array(
+      fc.record({
+        name: fc.constantFrom(...NAMES),
+        zone: fc.constantFrom(...ZONES),
+        email: fc.boolean(),
+        rate: optional(fc.option(fc.constantFrom(...RATES))),
+      }),
+      {
+        minLength: 1,
+        maxLength: 3,
+      },
+    ),
     groups: fc.array(fc.subarray([0, 1, 2]), { maxLength: 2 }),
     clients: fc.integer({ min: 0, max: 2 }),
-    projects: fc.array(fc.record({ client: optional(fc.option(fc.nat())), billable: optional(fc.boolean()), rate: optional(fc.option(fc.constantFrom(...RATES))) }), { maxLength: 3 }),
+    projects: fc.array(
+      fc.record({
+        client: optional(fc.option(fc.nat())),
+        billable: optional(fc.boolean()),
+        rate: optional(fc.option(fc.constantFrom(...RATES))),
+      }),
+      { maxLength: 3 },
+    ),
     tasks: fc.array(fc.record({ project: fc.nat(), rate: optional(fc.option(fc.constantFrom(...RATES))) }), { maxLength: 4 }),
     tags: fc.integer({ min: 0, max: 3 }),
     currency: fc.constantFrom('EUR', '', undefined),
@@ -91,12 +125,20 @@ export const modelArbitrary: fc.Arbitrary<Model> = fc
       name: `Group ${index}`,
       user_ids: members.filter((member) => member < users.length).map((member) => FIRST_USER + member),
     }));
-    const clients = Array.from({ length: plan.clients }, (_, index) => ({ id: FIRST_CLIENT + index, name: index === 0 ? 'Harbor, Wells & Co.' : `Client ${index}` }));
+    const clients = Array.from({ length: plan.clients }, (_, index) => ({
+      id: FIRST_CLIENT + index,
+      name: index === 0 ? 'Harbor, Wells & Co.' : `Client ${index}`,
+    }));
     const projects = plan.projects.map((project, index) =>
       withoutUndefined({
         id: FIRST_PROJECT + index,
         name: `Project ${index}`,
-        client_id: project.client === undefined ? undefined : project.client === null || clients.length === 0 ? null : FIRST_CLIENT + (project.client % clients.length),
+        client_id:
+          project.client === undefined
+            ? undefined
+            : project.client === null || clients.length === 0
+              ? null
+              : FIRST_CLIENT + (project.client % clients.length),
         billable: project.billable,
         ...(project.rate !== undefined && { rate: project.rate }),
       }),
@@ -104,8 +146,18 @@ export const modelArbitrary: fc.Arbitrary<Model> = fc
     const tasks =
       projects.length === 0
         ? []
-        : plan.tasks.map((task, index) => withoutUndefined({ id: FIRST_TASK + index, name: `Task ${index}`, project_id: FIRST_PROJECT + (task.project % projects.length), ...(task.rate !== undefined && { rate: task.rate }) }));
-    const tags = Array.from({ length: plan.tags }, (_, index) => ({ id: FIRST_TAG + index, name: ['Meeting', 'Bugfix', 'Deep work'][index]! }));
+        : plan.tasks.map((task, index) =>
+            withoutUndefined({
+              id: FIRST_TASK + index,
+              name: `Task ${index}`,
+              project_id: FIRST_PROJECT + (task.project % projects.length),
+              ...(task.rate !== undefined && { rate: task.rate }),
+            }),
+          );
+    const tags = Array.from({ length: plan.tags }, (_, index) => ({
+      id: FIRST_TAG + index,
+      name: ['Meeting', 'Bugfix', 'Deep work'][index]!,
+    }));
     const monthStart = Date.parse(`${plan.month}-01T00:00:00Z`) - 86_400_000;
     const time_entries = plan.entries.map((spec, index) => {
       const project = spec.project === undefined || projects.length === 0 ? undefined : projects[spec.project % projects.length]!;
@@ -150,7 +202,16 @@ export const modelArbitrary: fc.Arbitrary<Model> = fc
     });
     return {
       month: plan.month,
-      dataset: { workspaces: [workspace, { id: OTHER_WORKSPACE_ID, name: 'Other', default_currency: 'USD' }], users, groups, clients, projects, tasks, tags, time_entries },
+      dataset: {
+        workspaces: [workspace, { id: OTHER_WORKSPACE_ID, name: 'Other', default_currency: 'USD' }],
+        users,
+        groups,
+        clients,
+        projects,
+        tasks,
+        tags,
+        time_entries,
+      },
     };
   });
 
@@ -197,7 +258,11 @@ export function bodyArbitrary(month: string): fc.Arbitrary<Json> {
   return fc.tuple(period, filters, settings).map(([dates, chosen, chosenSettings]) => {
     const body: Json = { ...dates, ...chosen, ...chosenSettings };
     // The spec's rule between the two bounds: the minimum not above the maximum.
-    if (body['min_duration_seconds'] !== undefined && body['max_duration_seconds'] !== undefined && body['min_duration_seconds'] > body['max_duration_seconds']) {
+    if (
+      body['min_duration_seconds'] !== undefined &&
+      body['max_duration_seconds'] !== undefined &&
+      body['min_duration_seconds'] > body['max_duration_seconds']
+    ) {
       [body['min_duration_seconds'], body['max_duration_seconds']] = [body['max_duration_seconds'], body['min_duration_seconds']];
     }
     return body;
@@ -230,7 +295,21 @@ function rounded(seconds: number, minutes: number, direction: number): number {
   return seconds - whole >= step / 2 ? whole + step : whole;
 }
 
-export const DETAILED_COLUMNS = ['User', 'Email', 'Client', 'Project', 'Task', 'Description', 'Billable', 'Start date', 'Start time', 'End date', 'End time', 'Duration', 'Tags'];
+export const DETAILED_COLUMNS = [
+  'User',
+  'Email',
+  'Client',
+  'Project',
+  'Task',
+  'Description',
+  'Billable',
+  'Start date',
+  'Start time',
+  'End date',
+  'End time',
+  'Duration',
+  'Tags',
+];
 
 /** The detailed CSV's header and rows (in no particular order) for a body, from the README's rules. */
 export function expectedDetailed(dataset: Json, workspaceId: number, body: Json): { header: string[]; rows: string[][] } {
@@ -242,7 +321,15 @@ export function expectedDetailed(dataset: Json, workspaceId: number, body: Json)
   const start: string = body['start_date'] ?? plusDays(body['end_date'], -6);
   const end: string = body['end_date'] ?? plusDays(body['start_date'], 6);
   const set = (list: unknown) => (Array.isArray(list) && list.length > 0 ? (list as (number | null)[]) : undefined);
-  const [projectIds, clientIds, taskIds, tagIds, userIds, groupIds, entryIds] = ['project_ids', 'client_ids', 'task_ids', 'tag_ids', 'user_ids', 'group_ids', 'time_entry_ids'].map((field) => set(body[field]));
+  const [projectIds, clientIds, taskIds, tagIds, userIds, groupIds, entryIds] = [
+    'project_ids',
+    'client_ids',
+    'task_ids',
+    'tag_ids',
+    'user_ids',
+    'group_ids',
+    'time_entry_ids',
+  ].map((field) => set(body[field]));
   const minutes: number = body['rounding_minutes'] ?? workspace['rounding_minutes'] ?? 0;
   const direction: number = body['rounding'] ?? workspace['rounding'] ?? 0;
   const format: string = body['duration_format'] ?? 'classic';
@@ -271,7 +358,8 @@ export function expectedDetailed(dataset: Json, workspaceId: number, body: Json)
     if (taskIds && !taskIds.includes(entry['task_id'] ?? null)) continue;
     if (tagIds && !(entryTags.length === 0 ? tagIds.includes(null) : entryTags.some((tag) => tagIds.includes(tag)))) continue;
     if (userIds && !userIds.includes(entry['user_id'])) continue;
-    if (groupIds && !groups.some((group) => groupIds.includes(group['id']) && (group['user_ids'] ?? []).includes(entry['user_id']))) continue;
+    if (groupIds && !groups.some((group) => groupIds.includes(group['id']) && (group['user_ids'] ?? []).includes(entry['user_id'])))
+      continue;
     if (entryIds && !entryIds.includes(entry['id'])) continue;
     if (body['billable'] !== undefined && billable !== body['billable']) continue;
     if (body['description'] && !description.toLowerCase().includes(String(body['description']).toLowerCase())) continue;
@@ -296,7 +384,10 @@ export function expectedDetailed(dataset: Json, workspaceId: number, body: Json)
       to.date,
       to.time,
       duration(seconds, format),
-      entryTags.map((tag) => tags.get(tag)!['name'] as string).sort().join(', '),
+      entryTags
+        .map((tag) => tags.get(tag)!['name'] as string)
+        .sort()
+        .join(', '),
     ];
     if (body['hide_amounts'] !== true) row.push(amount === null ? '' : `${Math.floor(amount / 100)}.${pad2(amount % 100)}`);
     rows.push(row);

@@ -1,11 +1,14 @@
 // Calling the engine through its public entry, as the mock server does.
-import { exportReport, loadDataset, type ExportedFile, type ExportRequest, type ReportData } from '../../src/index.ts';
+import { type ExportedFile, type ExportRequest, exportReport, loadDataset, type ReportData } from '../../src/index.ts';
 import { csvRows } from './files.ts';
 
 /** Loads a dataset that must be valid; a test fails with its problems otherwise. */
 export function loaded(dataset: unknown): ReportData {
   const result = loadDataset(dataset);
-  if (!result.ok) throw new Error(`expected a usable dataset, got problems:\n${result.problems.map((problem) => `${problem.path}: ${problem.message}`).join('\n')}`);
+  if (!result.ok)
+    throw new Error(
+      `expected a usable dataset, got problems:\n${result.problems.map((problem) => `${problem.path}: ${problem.message}`).join('\n')}`,
+    );
   return result.data;
 }
 
@@ -17,13 +20,31 @@ export async function exported(data: ReportData, request: ExportRequest): Promis
 }
 
 /** The detailed CSV's header and rows for a body. */
-export async function detailedCsv(data: ReportData, workspaceId: number, body: Record<string, unknown>): Promise<{ header: string[]; rows: string[][]; file: ExportedFile }> {
+export async function detailedCsv(
+  data: ReportData,
+  workspaceId: number,
+  body: Record<string, unknown>,
+): Promise<{ header: string[]; rows: string[][]; file: ExportedFile }> {
   const file = await exported(data, { operationId: 'exportDetailedReport', format: 'csv', workspaceId, body, today: '2026-10-15' });
   const [header = [], ...rows] = csvRows(file.bytes);
   return { header, rows, file };
 }
 
-export const DETAILED_HEADER = ['User', 'Email', 'Client', 'Project', 'Task', 'Description', 'Billable', 'Start date', 'Start time', 'End date', 'End time', 'Duration', 'Tags'];
+export const DETAILED_HEADER = [
+  'User',
+  'Email',
+  'Client',
+  'Project',
+  'Task',
+  'Description',
+  'Billable',
+  'Start date',
+  'Start time',
+  'End date',
+  'End time',
+  'Duration',
+  'Tags',
+];
 
 /** A row of the detailed CSV as an object keyed by its header. */
 export const byHeader = (header: readonly string[], row: readonly string[]): Record<string, string> =>

@@ -54,7 +54,8 @@ export async function xlsxSheets(bytes: Uint8Array): Promise<Sheet[]> {
 
 /** The number of pages and the text of each page of a PDF document. */
 export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
-  const document = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl, useSystemFonts: false, isEvalSupported: false }).promise;
+  const document = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl, useSystemFonts: false, isEvalSupported: false })
+    .promise;
   try {
     const texts: string[] = [];
     for (let number = 1; number <= document.numPages; number += 1) {
@@ -69,7 +70,8 @@ export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
 
 /** Each PDF page's text items, one string per item, as drawn. */
 export async function pdfItems(bytes: Uint8Array): Promise<string[][]> {
-  const document = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl, useSystemFonts: false, isEvalSupported: false }).promise;
+  const document = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl, useSystemFonts: false, isEvalSupported: false })
+    .promise;
   try {
     const pages: string[][] = [];
     for (let number = 1; number <= document.numPages; number += 1) {

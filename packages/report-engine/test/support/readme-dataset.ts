@@ -28,7 +28,16 @@ export function readmeDataset(): Json {
         stop: '2026-10-05T09:30:00Z',
         tag_ids: [400],
       },
-      { id: 2, workspace_id: 42, user_id: 8, project_id: null, description: 'Planning', billable: false, start: '2026-10-06T14:00:00-04:00', duration: 1800 },
+      {
+        id: 2,
+        workspace_id: 42,
+        user_id: 8,
+        project_id: null,
+        description: 'Planning',
+        billable: false,
+        start: '2026-10-06T14:00:00-04:00',
+        duration: 1800,
+      },
     ],
     saved_reports: [
       {

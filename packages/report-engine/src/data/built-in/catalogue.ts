@@ -21,6 +21,7 @@ export const GROUPS = [
 export type GroupName = (typeof GROUPS)[number]['name'];
 
 /** `trackingChance`: how likely the person tracks time on a working day (the rest is leave, sickness, focus days off the clock). */
+// biome-ignore format: one row per record reads as a table
 export const USERS: readonly {
   id: number;
   name: string;
@@ -51,6 +52,7 @@ export const CLIENTS = [
 export type ClientName = (typeof CLIENTS)[number]['name'];
 
 /** Billable projects are billed at `rateCents` an hour; internal ones have no rate and are not billable. */
+// biome-ignore format: one row per record reads as a table
 export const PROJECTS: readonly {
   id: number;
   name: string;
@@ -126,7 +128,11 @@ export const PROJECTS: readonly {
 
 /** Descriptions of time tracked without a project (mail, meetings, admin). */
 export const NO_PROJECT_DESCRIPTIONS: readonly string[] = [
-  'Email and Slack', 'Team standup', 'Weekly planning', 'Timesheet admin', 'Interviewing candidates',
+  'Email and Slack',
+  'Team standup',
+  'Weekly planning',
+  'Timesheet admin',
+  'Interviewing candidates',
 ];
 
 export const TAG_NAMES: readonly string[] = ['Bugfix', 'Code review', 'Design', 'Development', 'Meeting', 'Overtime', 'Remote', 'Research'];

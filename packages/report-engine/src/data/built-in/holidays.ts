@@ -1,4 +1,4 @@
-import { addDays, pad2, weekday, type IsoDate } from '../../calendar.ts';
+import { addDays, type IsoDate, pad2, weekday } from '../../calendar.ts';
 import { remembered } from '../../memo.ts';
 
 /*

@@ -1,10 +1,10 @@
-import { dayNumber, HOUR, laterOn, MINUTE, weekday, type IsoDate } from '../../calendar.ts';
+import { dayNumber, HOUR, type IsoDate, laterOn, MINUTE, weekday } from '../../calendar.ts';
 import { compareText } from '../../text-order.ts';
 import { instantOf } from '../../time-zones.ts';
 import type { Entry, Tag, Task } from '../report-data.ts';
 import { GROUPS, NO_PROJECT_DESCRIPTIONS, PROJECTS, SAMPLE_SEED, USERS } from './catalogue.ts';
 import { isHoliday } from './holidays.ts';
-import { seededRandom, type SeededRandom } from './seeded-random.ts';
+import { type SeededRandom, seededRandom } from './seeded-random.ts';
 
 const OVERTIME_AFTER = 18 * HOUR;
 const NO_PROJECT_CHANCE = 0.1;
@@ -33,9 +33,7 @@ export function sampleDay(date: IsoDate, lookups: SampleLookups): Entry[] {
   const random = seededRandom(SAMPLE_SEED ^ dayNumber(date));
   const drafts = USERS.flatMap((user) => (random.chance(user.trackingChance) ? trackDay(random, date, user, lookups) : []));
   const firstId = (dayNumber(date) + DAY_NUMBER_OFFSET) * IDS_PER_DAY + 1;
-  return drafts
-    .sort((a, b) => a.startsAt - b.startsAt || a.userId - b.userId)
-    .map((draft, index) => ({ id: firstId + index, ...draft }));
+  return drafts.sort((a, b) => a.startsAt - b.startsAt || a.userId - b.userId).map((draft, index) => ({ id: firstId + index, ...draft }));
 }
 
 function trackDay(random: SeededRandom, date: IsoDate, user: (typeof USERS)[number], lookups: SampleLookups): Draft[] {
