@@ -1,7 +1,8 @@
 // The files (README "Toggl's file conventions"): CSV, XLSX and PDF, and their download names.
 import { describe, expect, it } from 'vitest';
 import type { ExportFormat, ExportRequest, ReportData, WorkspaceExportId } from '../src/index.ts';
-import { DETAILED_HEADER, exported, loaded } from './support/engine.ts';
+import { DETAILED_COLUMNS } from './support/detailed-model.ts';
+import { exported, loaded } from './support/engine.ts';
 import { csvRows, csvText, pdfItems, pdfPages, xlsxSheets } from './support/files.ts';
 
 const TRICKY = [
@@ -77,7 +78,7 @@ describe('CSV', () => {
 
   it('keeps commas, quotes and line breaks inside fields through a csv-parse round trip', async () => {
     const [header, ...rows] = csvRows((await exported(trickyData(), request('exportDetailedReport', 'csv'))).bytes);
-    expect(header).toEqual([...DETAILED_HEADER, 'Amount (EUR)']);
+    expect(header).toEqual([...DETAILED_COLUMNS, 'Amount (EUR)']);
     expect(rows.map((row) => row[5])).toEqual(TRICKY);
     expect(rows.map((row) => row[0])).toEqual(TRICKY.map((_, index) => (index % 2 === 0 ? 'Zoë "Z" O\'Neil, Jr.' : 'Line\nBreak')));
     expect(rows.filter((row) => row[3] !== '').every((row) => row[2] === 'Harbor, Wells & Co.' && row[3] === 'Quote "Q" project')).toBe(
@@ -89,14 +90,14 @@ describe('CSV', () => {
 
   it('has only the header line when no entry matches', async () => {
     const file = await exported(trickyData(), request('exportDetailedReport', 'csv', { start_date: '2027-01-01', end_date: '2027-01-31' }));
-    expect(csvText(file.bytes)).toBe(`\uFEFF${[...DETAILED_HEADER, 'Amount (EUR)'].map((name) => `"${name}"`).join(',')}\n`);
+    expect(csvText(file.bytes)).toBe(`\uFEFF${[...DETAILED_COLUMNS, 'Amount (EUR)'].map((name) => `"${name}"`).join(',')}\n`);
   });
 
   it('leaves the amount column out with hide_amounts, and names it after the currency', async () => {
     const [hidden] = csvRows(
       (await exported(trickyData(), request('exportDetailedReport', 'csv', { ...october, hide_amounts: true }))).bytes,
     );
-    expect(hidden).toEqual(DETAILED_HEADER);
+    expect(hidden).toEqual(DETAILED_COLUMNS);
     const noCurrency = loaded({ workspaces: [{ id: 42, name: 'W' }] });
     const [header] = csvRows((await exported(noCurrency, request('exportDetailedReport', 'csv'))).bytes);
     expect(header!.at(-1)).toBe('Amount ()');

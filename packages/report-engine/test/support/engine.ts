@@ -30,22 +30,6 @@ export async function detailedCsv(
   return { header, rows, file };
 }
 
-export const DETAILED_HEADER = [
-  'User',
-  'Email',
-  'Client',
-  'Project',
-  'Task',
-  'Description',
-  'Billable',
-  'Start date',
-  'Start time',
-  'End date',
-  'End time',
-  'Duration',
-  'Tags',
-];
-
 /** A row of the detailed CSV as an object keyed by its header. */
 export const byHeader = (header: readonly string[], row: readonly string[]): Record<string, string> =>
   Object.fromEntries(header.map((name, index) => [name, row[index] ?? '']));
