@@ -1,11 +1,4 @@
-import {
-  isJsonObject,
-  type JsonObject,
-  MEDIA_TYPES,
-  type OpenApiDocument,
-  readExportOperations,
-  resolveRef,
-} from '@toggl-exports/spec-reader';
+import { isJsonObject, MEDIA_TYPES, type OpenApiDocument, readExportOperations } from '@toggl-exports/spec-reader';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
 
@@ -29,10 +22,7 @@ const kebabCase = (name: string) => name.replace(/[A-Z]/g, (letter, index: numbe
 
 /** One table row per export operation of the bundled spec, in the spec's order. */
 export function operationRows(document: OpenApiDocument): OperationRow[] {
-  const globalSecurity = document.security as JsonObject[] | undefined;
-  return readExportOperations(document).map(({ operationId, path, formats, label, operation }) => {
-    const requestBody =
-      operation.requestBody === undefined ? undefined : resolveRef(document, operation.requestBody, `${label} requestBody`);
+  return readExportOperations(document).map(({ operationId, path, formats, label, requestBody, authOptional, operation }) => {
     if (requestBody) {
       const mediaTypes = isJsonObject(requestBody.content) ? Object.keys(requestBody.content) : [];
       if (!mediaTypes.includes('application/json')) {
@@ -41,7 +31,6 @@ export function operationRows(document: OpenApiDocument): OperationRow[] {
         );
       }
     }
-    const security = (operation.security ?? globalSecurity ?? []) as JsonObject[];
     const suffix = new RegExp(`(${formats.join('|')})$`, 'i');
     return {
       operationId,
@@ -49,7 +38,7 @@ export function operationRows(document: OpenApiDocument): OperationRow[] {
       description: String(operation.description ?? ''),
       path,
       formats: Object.fromEntries(formats.map((format) => [format, MEDIA_TYPES[format]])),
-      authOptional: security.length === 0 || security.some((requirement) => Object.keys(requirement).length === 0),
+      authOptional,
       bodyRequired: requestBody?.required === true,
       fileName: kebabCase(operationId.replace(/^export/, '').replace(suffix, '')),
     };

@@ -1,7 +1,6 @@
 import {
   EXPORT_FORMATS,
   isJsonObject,
-  type JsonObject,
   MEDIA_TYPES,
   type OpenApiDocument,
   readExportOperations,
@@ -39,12 +38,8 @@ export function schemaDefaults(document: OpenApiDocument, schema: unknown, where
 /** Per export operation, the defaults the spec gives its body's fields. */
 export function bodyDefaults(document: OpenApiDocument): Record<string, Defaults> {
   return Object.fromEntries(
-    readExportOperations(document).map(({ operationId, label, operation }) => {
-      const body =
-        operation['requestBody'] === undefined ? undefined : resolveRef(document, operation['requestBody'], `${label} requestBody`);
-      const content = isJsonObject(body?.['content']) ? (body['content'] as JsonObject) : {};
-      const media = content['application/json'];
-      const schema = isJsonObject(media) ? media['schema'] : undefined;
+    readExportOperations(document).map(({ operationId, label, jsonBody }) => {
+      const schema = jsonBody?.['schema'];
       return [operationId, schema === undefined ? {} : schemaDefaults(document, schema, `${label} body`)];
     }),
   );

@@ -1,4 +1,4 @@
-import { type OpenApiDocument, readExportOperations, resolveRef } from '@toggl-exports/spec-reader';
+import { type ExportOperation, type OpenApiDocument, readExportOperations, resolveRef } from '@toggl-exports/spec-reader';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
 
 type Json = Record<string, any>;
@@ -12,7 +12,7 @@ const outDir = 'packages/mock-server/generated';
  */
 export function mockServerFiles(document: OpenApiDocument): GeneratedFile[] {
   const spec = structuredClone(document) as Json;
-  for (const { operation } of readExportOperations(spec)) closeComposedRequestBody(spec, operation);
+  for (const operation of readExportOperations(spec)) closeComposedRequestBody(spec, operation);
   const generated = { 'x-generated': `${DO_NOT_EDIT} The bundled spec, with request bodies as the mock's validator reads them.`, ...spec };
   return [{ path: `${outDir}/openapi.json`, contents: `${JSON.stringify(generated, null, 2)}\n` }];
 }
@@ -26,18 +26,18 @@ const flattenableKeywords = new Set(['type', 'description', 'properties']);
  * composed with `allOf` would accept any unknown field. Merging the parts into one object
  * with `additionalProperties: false` says the same thing in terms Prism enforces.
  */
-function closeComposedRequestBody(spec: Json, operation: Json): void {
-  for (const media of Object.values<Json>(operation.requestBody?.content ?? {})) {
-    const schema = deref(spec, media.schema ?? {}, `${operation.operationId} request body`);
+function closeComposedRequestBody(spec: Json, { operationId, requestBody }: ExportOperation): void {
+  for (const media of Object.values<Json>((requestBody as Json | undefined)?.content ?? {})) {
+    const schema = deref(spec, media.schema ?? {}, `${operationId} request body`);
     if (!schema.allOf || schema.unevaluatedProperties !== false) continue;
     const properties: Json = {};
     for (const part of schema.allOf as Json[]) {
-      const resolved = deref(spec, part, `${operation.operationId} request body part`);
+      const resolved = deref(spec, part, `${operationId} request body part`);
       const unexpected = Object.keys(resolved).filter((keyword) => !flattenableKeywords.has(keyword));
       if (unexpected.length > 0) throw new Error(`cannot merge ${part.$ref ?? 'an allOf part'}: it uses ${unexpected.join(', ')}`);
       for (const [name, property] of Object.entries<Json>(resolved.properties ?? {})) {
         if (name in properties && JSON.stringify(properties[name]) !== JSON.stringify(property)) {
-          throw new Error(`cannot merge the parts of ${operation.operationId}'s body: they define '${name}' differently`);
+          throw new Error(`cannot merge the parts of ${operationId}'s body: they define '${name}' differently`);
         }
         properties[name] = property;
       }

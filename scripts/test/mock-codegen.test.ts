@@ -77,6 +77,15 @@ describe('mockServerFiles', () => {
     });
   });
 
+  it('closes a composed body the operation takes by $ref too', () => {
+    const byRef: Record<string, any> = smallSpec();
+    const post = byRef.paths['/reports/{ws}/search.{extension}'].post;
+    byRef.components.requestBodies = { Detailed: post.requestBody };
+    post.requestBody = { $ref: '#/components/requestBodies/Detailed' };
+    const closed = json(byPath(mockServerFiles(byRef)).get('packages/mock-server/generated/openapi.json'));
+    expect(closed.components.requestBodies.Detailed.content['application/json'].schema).toMatchObject({ additionalProperties: false });
+  });
+
   it('marks the spec as generated and leaves the input document alone', () => {
     expect(Object.keys(spec)[0]).toBe('x-generated');
     const input = smallSpec();

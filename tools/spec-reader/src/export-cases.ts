@@ -1,6 +1,6 @@
 import { readExportOperations } from './export-operations.ts';
 import { type ExportFormat, MEDIA_TYPES } from './formats.ts';
-import { isJsonObject, type JsonObject, type OpenApiDocument, resolveRef } from './refs.ts';
+import { isJsonObject, type JsonObject, type OpenApiDocument } from './refs.ts';
 
 /** One export in one of its formats, as a request that tests and the bench can send. */
 export interface ExportCase {
@@ -22,23 +22,14 @@ export interface ExportCase {
  * xlsx, pdf), with the spec's own examples filled in: the list that tests and the bench send.
  */
 export function exportCases(spec: OpenApiDocument): ExportCase[] {
-  const globalSecurity = (spec['security'] ?? []) as JsonObject[];
-  return readExportOperations(spec).flatMap(({ operationId, path, formats, label, operation }) => {
-    const parameters = (Array.isArray(operation['parameters']) ? operation['parameters'] : []).map((parameter) =>
-      resolveRef(spec, parameter, `${label} parameter`),
-    );
+  return readExportOperations(spec).flatMap(({ operationId, path, formats, label, parameters, jsonBody, authOptional }) => {
     const example = (name: string) => {
       const parameter = parameters.find((candidate) => candidate['name'] === name);
       if (parameter?.['example'] === undefined)
         throw new Error(`${label}: its path parameter "${name}" has no example to fill the path with`);
       return String(parameter['example']);
     };
-    const requestBody =
-      operation['requestBody'] === undefined ? undefined : resolveRef(spec, operation['requestBody'], `${label} requestBody`);
-    const json = isJsonObject(requestBody?.['content']) ? requestBody['content']['application/json'] : undefined;
-    const body = isJsonObject(json) && isJsonObject(json['example']) ? json['example'] : undefined;
-    const security = (operation['security'] ?? globalSecurity) as JsonObject[];
-    const authOptional = security.length === 0 || security.some((requirement) => Object.keys(requirement).length === 0);
+    const body = isJsonObject(jsonBody?.['example']) ? jsonBody['example'] : undefined;
     const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string).filter((name) => name !== 'extension');
     const values = Object.fromEntries(names.map((name) => [name, example(name)]));
     return formats.map((format) => ({

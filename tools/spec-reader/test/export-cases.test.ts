@@ -32,6 +32,19 @@ describe('exportCases', () => {
     expect(first).toMatchObject({ authOptional: true, body: undefined });
   });
 
+  it("fills the path from the path item's parameters too, and takes the example of a $ref'd body", () => {
+    const spec = tinySpec({
+      parameters: [{ $ref: '#/components/parameters/extension' }],
+      requestBody: { $ref: '#/components/requestBodies/Things' },
+    });
+    spec.paths['/things/{thing_id}.{extension}'].parameters = [{ name: 'thing_id', in: 'path', required: true, example: 9 }];
+    spec.components.requestBodies = { Things: { content: { 'application/json': { example: { since: '2026-11-01' } } } } };
+    expect(exportCases(spec).map(({ path, parameters, body }) => ({ path, parameters, body }))).toEqual([
+      { path: '/things/9.csv', parameters: { thing_id: '9' }, body: { since: '2026-11-01' } },
+      { path: '/things/9.xlsx', parameters: { thing_id: '9' }, body: { since: '2026-11-01' } },
+    ]);
+  });
+
   it('says which path parameter has no example to fill the path with', () => {
     const spec = tinySpec({
       parameters: [

@@ -39,6 +39,49 @@ describe('readExportOperations', () => {
     expect(readExportOperations(spec)[0]?.formats).toEqual(['csv']);
   });
 
+  it("hands over the path item's parameters with the operation's, $refs followed, the operation's winning", () => {
+    const ownThingId = { name: 'thing_id', in: 'path', required: true, schema: { type: 'integer' }, example: 7 };
+    const spec = tinySpec({ parameters: [ownThingId] });
+    spec.paths['/things/{thing_id}.{extension}'].parameters = [
+      { name: 'thing_id', in: 'path', required: true, schema: { type: 'integer' }, example: 1 },
+      { $ref: '#/components/parameters/extension' },
+      { name: 'thing_id', in: 'query', schema: { type: 'string' } },
+    ];
+    expect(readExportOperations(spec)[0]?.parameters).toEqual([
+      ownThingId,
+      extensionParameter(['xlsx', 'csv']),
+      { name: 'thing_id', in: 'query', schema: { type: 'string' } },
+    ]);
+  });
+
+  it('follows a $ref to the request body, and hands over its JSON media type', () => {
+    const body = { required: true, content: { 'application/json': { schema: { type: 'object' }, example: { since: '2026-11-01' } } } };
+    const spec = tinySpec({ requestBody: { $ref: '#/components/requestBodies/Things' } });
+    spec.components.requestBodies = { Things: body };
+    const [read] = readExportOperations(spec);
+    expect(read?.requestBody).toEqual(body);
+    expect(read?.jsonBody).toEqual({ schema: { type: 'object' }, example: { since: '2026-11-01' } });
+  });
+
+  it('has neither body nor JSON media type for an operation that takes no body, or no JSON', () => {
+    expect(readExportOperations(tinySpec({ requestBody: undefined }))[0]).toMatchObject({ requestBody: undefined, jsonBody: undefined });
+    const textOnly = { content: { 'text/plain': { schema: { type: 'string' } } } };
+    expect(readExportOperations(tinySpec({ requestBody: textOnly }))[0]).toMatchObject({ requestBody: textOnly, jsonBody: undefined });
+  });
+
+  it("marks an operation open when its own or the spec's security is empty or has an empty requirement", () => {
+    const authOptional = (operation: Json, security?: Json[]) => {
+      const spec = tinySpec(operation);
+      if (security) spec.security = security;
+      return readExportOperations(spec)[0]?.authOptional;
+    };
+    expect(authOptional({})).toBe(false);
+    expect(authOptional({ security: [] })).toBe(true);
+    expect(authOptional({ security: [{ basicAuth: [] }, {}] })).toBe(true);
+    expect(authOptional({}, [{}])).toBe(true);
+    expect(authOptional({ security: [{ basicAuth: [] }] }, [])).toBe(false);
+  });
+
   it('reads the format of a fixed .csv, .xlsx, .pdf or /pdf suffix', () => {
     const only = (mediaType: string) => ({ 200: { description: 'file', content: { [mediaType]: {} } } });
     expect(readExportOperations(at('/things.csv'))[0]?.formats).toEqual(['csv']);
