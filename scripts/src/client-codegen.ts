@@ -1,5 +1,4 @@
 import { isJsonObject, MEDIA_TYPES, type OpenApiDocument, readExportOperations } from '@toggl-exports/spec-reader';
-import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
 
 const clientGeneratedDir = 'packages/client/src/generated';
@@ -71,17 +70,10 @@ export function renderOperationsModule(rows: OperationRow[]): string {
   ].join('\n');
 }
 
-/** `paths`, `operations` and `components` types of the spec, by openapi-typescript. */
-export async function renderTypesModule(document: OpenApiDocument): Promise<string> {
-  // Fields with a default are optional in a request body: the server fills them in.
-  const ast = await openapiTS(structuredClone(document) as unknown as OpenAPI3, { silent: true, defaultNonNullable: false });
-  return `// ${DO_NOT_EDIT}\n\n${astToString(ast)}`;
-}
-
-/** Everything generated into the client package. */
-export async function clientPackageFiles(document: OpenApiDocument): Promise<GeneratedFile[]> {
+/** Everything generated into the client package; `typesModule` is renderTypesModule's, which the report engine gets too. */
+export function clientPackageFiles(document: OpenApiDocument, typesModule: string): GeneratedFile[] {
   return [
-    { path: `${clientGeneratedDir}/openapi.ts`, contents: await renderTypesModule(document) },
+    { path: `${clientGeneratedDir}/openapi.ts`, contents: typesModule },
     { path: `${clientGeneratedDir}/operations.ts`, contents: renderOperationsModule(operationRows(document)) },
   ];
 }

@@ -6,7 +6,6 @@ import {
   readExportOperations,
   resolveRef,
 } from '@toggl-exports/spec-reader';
-import { renderTypesModule } from './client-codegen.ts';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
 
 const engineGeneratedDir = 'packages/report-engine/src/generated';
@@ -69,10 +68,10 @@ export function renderFormatsModule(): string {
   ].join('\n');
 }
 
-/** Everything generated into the report engine: the spec's types, its body defaults and the formats. */
-export async function reportEnginePackageFiles(document: OpenApiDocument): Promise<GeneratedFile[]> {
+/** Everything generated into the report engine: the spec's types (`typesModule`, renderTypesModule's), its body defaults and the formats. */
+export function reportEnginePackageFiles(document: OpenApiDocument, typesModule: string): GeneratedFile[] {
   return [
-    { path: `${engineGeneratedDir}/openapi.ts`, contents: await renderTypesModule(document) },
+    { path: `${engineGeneratedDir}/openapi.ts`, contents: typesModule },
     { path: `${engineGeneratedDir}/body-defaults.ts`, contents: renderBodyDefaultsModule(bodyDefaults(document)) },
     { path: `${engineGeneratedDir}/formats.ts`, contents: renderFormatsModule() },
   ];
