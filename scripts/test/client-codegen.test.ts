@@ -1,8 +1,8 @@
+import { bundledSpec, tinySpec } from '@toggl-exports/spec-reader/testing';
 import { describe, expect, it } from 'vitest';
 import { clientPackageFiles, operationRows, renderOperationsModule } from '../src/client-codegen.ts';
 import { DO_NOT_EDIT } from '../src/generated-file.ts';
 import { renderTypesModule } from '../src/types-codegen.ts';
-import { bundledSpec, tinySpec } from './spec-support.ts';
 
 describe('operationRows', () => {
   it('records formats, media types, auth, body and fallback file name of each', () => {

@@ -3,10 +3,10 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { bundledSpec, seedEndpoints } from '@toggl-exports/spec-reader/testing';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocs } from '../src/docs.ts';
-import { bundledSpec, seedEndpoints } from './spec-support.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
 const paths: Record<string, Record<string, { operationId: string; summary: string; tags: string[] }>> = bundledSpec().paths;

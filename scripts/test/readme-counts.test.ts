@@ -4,9 +4,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readExportOperations } from '@toggl-exports/spec-reader';
+import { bundledSpec } from '@toggl-exports/spec-reader/testing';
 import { expect, it } from 'vitest';
 import { repoRoot } from '../src/repo-paths.ts';
-import { bundledSpec } from './spec-support.ts';
 
 const NUMBER_WORDS = [
   'zero',

@@ -2,8 +2,23 @@
  * Specs to test spec readers with (this package's, and the generators' in scripts/): exported as
  * `@toggl-exports/spec-reader/testing`, apart from what the generators themselves import.
  */
+import { readFileSync } from 'node:fs';
 
-type Json = Record<string, any>;
+export type Json = Record<string, any>;
+
+/*
+ * The spec package's files, read by path (the same from src/ and from dist/): the spec package's
+ * tests use this package, so a dependency on it would be a cycle. turbo.json lists both files
+ * among the test inputs of this package and of scripts/.
+ */
+const specPackageFile = (file: string) => readFileSync(new URL(`../../../packages/openapi/${file}`, import.meta.url), 'utf8');
+
+/** A fresh copy of the bundled spec (`packages/openapi/openapi.json`), free to change. */
+export const bundledSpec = (): Json => JSON.parse(specPackageFile('openapi.json'));
+
+/** The export endpoints as Toggl documents them, kept apart from the spec on purpose (packages/openapi/test/seed-endpoints.json). */
+export const seedEndpoints = (): { operationId: string; path: string; responseMediaTypes: string[] }[] =>
+  JSON.parse(specPackageFile('test/seed-endpoints.json')).endpoints;
 
 export const extensionParameter = (values: unknown[]): Json => ({
   name: 'extension',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportCases } from '../src/export-cases.ts';
 import { readExportOperations } from '../src/export-operations.ts';
-import { bundledSpec, tinySpec } from './support.ts';
+import { bundledSpec, tinySpec } from '../src/testing.ts';
 
 describe('exportCases', () => {
   it("gives each operation one case per format, with the path filled by the parameters' examples and the example body", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readExportOperations } from '../src/export-operations.ts';
 import { formatOfMediaType } from '../src/formats.ts';
-import { bundledSpec, extensionParameter, type Json, seedEndpoints, tinySpec } from './support.ts';
+import { bundledSpec, extensionParameter, type Json, seedEndpoints, tinySpec } from '../src/testing.ts';
 
 const csvOnly = { 200: { description: 'file', content: { 'text/csv': {} } } };
 
