@@ -44,12 +44,15 @@ export function bodyDefaults(document: OpenApiDocument): Record<string, Defaults
   );
 }
 
+/** A JSON value as a TypeScript literal: JSON.stringify's, with the keys that are identifiers unquoted. */
+const tsLiteral = (value: unknown): string => JSON.stringify(value, null, 2).replace(/"([a-z_][a-z0-9_]*)":/gi, '$1:');
+
 export function renderBodyDefaultsModule(defaults: Record<string, Defaults>): string {
   return [
     `// ${DO_NOT_EDIT}`,
     '// The default of each request body field, per export operation, as the spec declares it.',
     '',
-    `export const bodyDefaults = ${JSON.stringify(defaults, null, 2).replace(/"([a-z_][a-z0-9_]*)":/gi, '$1:')} as const;`,
+    `export const bodyDefaults = ${tsLiteral(defaults)} as const;`,
     '',
   ].join('\n');
 }
@@ -63,7 +66,7 @@ export function renderFormatsModule(): string {
     `export const EXPORT_FORMATS = ${JSON.stringify(EXPORT_FORMATS)} as const;`,
     'export type ExportFormat = (typeof EXPORT_FORMATS)[number];',
     '',
-    `export const MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = ${JSON.stringify(MEDIA_TYPES, null, 2).replace(/"(\w+)":/g, '$1:')};`,
+    `export const MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = ${tsLiteral(MEDIA_TYPES)};`,
     '',
   ].join('\n');
 }
