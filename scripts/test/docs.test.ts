@@ -3,14 +3,18 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readExportOperations } from '@toggl-exports/spec-reader';
 import { bundledSpec, seedEndpoints } from '@toggl-exports/spec-reader/testing';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocs } from '../src/docs.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-const paths: Record<string, Record<string, { operationId: string; summary: string; tags: string[] }>> = bundledSpec().paths;
-const operations = Object.values(paths).flatMap((item) => Object.values(item));
+const operations = readExportOperations(bundledSpec()).map(({ operationId, operation }) => ({
+  operationId,
+  summary: String(operation.summary),
+  tags: operation.tags as string[],
+}));
 const badgeLogo = /^https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg$/;
 
 describe('rendered API docs', () => {

@@ -3,6 +3,7 @@
  * `@toggl-exports/spec-reader/testing`, apart from what the generators themselves import.
  */
 import { readFileSync } from 'node:fs';
+import { MEDIA_TYPES } from './formats.ts';
 
 export type Json = Record<string, any>;
 
@@ -57,8 +58,8 @@ export function tinySpec(operation: Json = {}, path = '/things/{thing_id}.{exten
         File: {
           description: 'file',
           content: {
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string' } },
-            'text/csv': { schema: { type: 'string' } },
+            [MEDIA_TYPES.xlsx]: { schema: { type: 'string' } },
+            [MEDIA_TYPES.csv]: { schema: { type: 'string' } },
           },
         },
       },
