@@ -9,13 +9,7 @@ import { type Preference, parsePrefer } from './prefer.ts';
 import type { Prism, PrismOperation, PrismOutput, PrismRequest } from './prism.ts';
 import { isJsonContentType, parseJson } from './request-body.ts';
 import { type MockResponse, togglError } from './responses.ts';
-import {
-  documentedMessage,
-  incorrectCredentials,
-  invalidRequestMessage,
-  tooManyItems,
-  unableToExtractAuthentication,
-} from './toggl-messages.ts';
+import { documentedMessage, incorrectCredentials, invalidRequest, tooManyItems, unableToExtractAuthentication } from './toggl-messages.ts';
 
 /** One request as the front received it, body read in full and credentials classified (never kept). */
 export interface MockRequest {
@@ -26,6 +20,8 @@ export interface MockRequest {
   prefer?: string | undefined;
   contentType?: string | undefined;
   body: Buffer;
+  /** The UTC date the request came in (YYYY-MM-DD): the end of a period asked for without dates. */
+  today: string;
 }
 
 const unreadable = { example: 'UnableToExtractAuthentication', message: unableToExtractAuthentication };
@@ -97,17 +93,17 @@ export function createAnswerer(prism: Prism, exportFile: (call: ExportCall) => P
       const { example, message } = unauthorized[credentials];
       return togglError(401, documentedMessage(operation, 401, example) ?? message, { 'WWW-Authenticate': 'Basic realm="Toggl Track"' });
     }
-    if (problems.length > 0) return togglError(400, invalidRequestMessage(problems, operation));
+    if (problems.length > 0) return togglError(400, invalidRequest(problems, operation).message);
     if (cutList !== undefined) return togglError(400, tooManyItems(cutList, maxListItems));
     const crossField = crossFieldViolation(body, operation);
-    if (crossField) return togglError(400, crossField);
+    if (crossField) return togglError(400, crossField.message);
 
     if (output.statusCode !== 200) return documentedError(output, chosen.mock.exampleKey);
     if (!format || !fileType) throw new Error(`${request.path} names no file format, yet Prism routed it to ${operation.iid}`);
     if (!accepts(request.accept, fileType)) {
       return togglError(406, `This endpoint answers with ${fileType}, which the Accept header '${request.accept}' does not allow`);
     }
-    return exportFile({ operation, path: request.path, format, body, credentials });
+    return exportFile({ operation, path: request.path, format, body, credentials, today: request.today });
   };
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { DatasetError } from './dataset.ts';
 import { startMockServer } from './server.ts';
+import { cannotRead, UnreadableFileError } from './user-file.ts';
 
 const usage = `Usage: toggl-exports-mock [--port 4010] [--host 127.0.0.1] [--data FILE] [--docs FILE]
 
@@ -15,13 +15,6 @@ Options:
                     see the README) instead of the built-in sample workspace
       --docs FILE   also serve this HTML file (such as the rendered API docs) at /docs/
   -h, --help        show this help`;
-
-/** Why a file given on the command line cannot be read, by the error's code. */
-const unreadable: Record<string, string> = {
-  ENOENT: 'no such file',
-  EISDIR: 'it is a folder, not a file',
-  EACCES: 'permission denied',
-};
 
 function fail(message: string): never {
   console.error(`toggl-exports-mock: ${message}\n\n${usage}`);
@@ -98,15 +91,11 @@ try {
   console.log(`Toggl exports mock server: ${server.url}`);
   if (args.docs !== undefined) console.log(`API docs: ${server.url}/docs/`);
 } catch (error) {
-  const { code, path, message } = error as NodeJS.ErrnoException;
-  if (error instanceof DatasetError) console.error(`toggl-exports-mock: ${message}`);
-  else if (args.data !== undefined && path === args.data && code !== undefined)
-    console.error(`toggl-exports-mock: cannot read --data file '${args.data}': ${unreadable[code] ?? message}`);
+  const { code, message } = error as NodeJS.ErrnoException;
+  if (error instanceof UnreadableFileError)
+    console.error(`toggl-exports-mock: ${cannotRead(`--${error.option}`, error.file, error.reason)}`);
   else if (code === 'EADDRINUSE')
     console.error(`toggl-exports-mock: port ${args.port} on ${args.host} is already in use; choose another with --port`);
-  // Only the docs file itself: a missing file of the package (Prism's operations) is not the user's --docs.
-  else if (code === 'ENOENT' && args.docs !== undefined && path === args.docs)
-    console.error(`toggl-exports-mock: cannot read --docs file '${args.docs}'`);
   else console.error(`toggl-exports-mock: ${message}`);
   process.exit(1);
 }

@@ -1,5 +1,5 @@
 import type { PrismOperation } from './prism.ts';
-import { documentedMessage, fieldName } from './toggl-messages.ts';
+import { documentedMessage, fieldName, type RequestProblem } from './toggl-messages.ts';
 
 /*
  * Rules between two fields, which JSON Schema cannot state (spec/DEVIATIONS.md, "Constraints
@@ -34,8 +34,8 @@ function objectAt(body: Body, path: readonly string[]): Body | undefined {
   return isObject(current) ? current : undefined;
 }
 
-/** The 400 message for the first cross-field rule the body breaks, if any. */
-export function crossFieldViolation(body: unknown, operation: PrismOperation): string | undefined {
+/** The first cross-field rule the body breaks, if any, reported at its second field. */
+export function crossFieldViolation(body: unknown, operation: PrismOperation): RequestProblem | undefined {
   if (!isObject(body)) return undefined;
   for (const { object, low, high, order, documented } of orderedPairs) {
     const values = objectAt(body, object);
@@ -44,9 +44,9 @@ export function crossFieldViolation(body: unknown, operation: PrismOperation): s
     if (lowValue === undefined || highValue === undefined) continue;
     // Dates are YYYY-MM-DD and numbers are numbers here, so `>` orders both.
     if ((lowValue as string | number) <= (highValue as string | number)) continue;
+    const field = fieldName([...object, high]);
     const message = documented && documentedMessage(operation, 400, documented);
-    if (message) return message;
-    return `Invalid '${fieldName([...object, high])}' value, must not be ${order} '${fieldName([...object, low])}'`;
+    return { message: message || `Invalid '${field}' value, must not be ${order} '${fieldName([...object, low])}'`, field };
   }
   return undefined;
 }

@@ -18,6 +18,8 @@ export interface ExportCall {
   format: ExportFormat;
   body: unknown;
   credentials: CredentialsKind;
+  /** The UTC date the request came in: the end of a period asked for without dates. */
+  today: string;
 }
 
 const templates = new Map<string, RegExp>();
@@ -49,7 +51,7 @@ const firstMessage = (operation: PrismOperation, status: number, fallback: strin
 
 const isBody = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function createExporter(data: ReportData, savedReportRun: SavedReportRunner, today: () => string) {
+export function createExporter(data: ReportData, savedReportRun: SavedReportRunner) {
   async function fileOf(
     call: ExportCall,
     operationId: WorkspaceExportId,
@@ -62,7 +64,7 @@ export function createExporter(data: ReportData, savedReportRun: SavedReportRunn
       format: call.format,
       workspaceId,
       body,
-      today: today(),
+      today: call.today,
       ...(savedName === undefined ? {} : { savedName }),
     });
     if (!outcome.ok) {

@@ -5,15 +5,11 @@ import type { MockResponse } from './responses.ts';
 /** Bodies larger than this are answered every time rather than kept as part of a key. */
 const largestCachedBody = 64 * 1024;
 
-const MS_PER_DAY = 24 * 60 * 60 * 1000;
-/** The UTC day, as a number: cheaper than a date string on the path every request takes. */
-const todayUtc = () => String(Math.floor(Date.now() / MS_PER_DAY));
-
 /**
  * The mock's answers depend only on the request (and, for a period asked for without dates, on
- * the day), so a repeated request gets the finished response without going through Prism and
- * the report engine again. The key holds whether the credentials are usable, never the
- * credentials themselves.
+ * the UTC date it came in, `today`), so a repeated request gets the finished response without
+ * going through Prism and the report engine again. The key holds `today`, the date the answer
+ * is computed for, and whether the credentials are usable, never the credentials themselves.
  */
 export class ResponseCache {
   readonly #entries = new LRUCache<string, MockResponse>({
@@ -25,7 +21,7 @@ export class ResponseCache {
   keyOf(request: MockRequest): string | undefined {
     if (request.body.length > largestCachedBody) return undefined;
     return [
-      todayUtc(),
+      request.today,
       request.method,
       request.path,
       request.credentials,

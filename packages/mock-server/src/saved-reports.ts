@@ -1,6 +1,8 @@
 import {
+  type DatasetProblem,
   EXPORT_FORMATS,
   type ExportFormat,
+  MAX_PROBLEMS,
   type ReportData,
   type SavedReport,
   savedReportExports,
@@ -9,14 +11,15 @@ import {
 import { authorizationForPrism } from './credentials.ts';
 import { crossFieldViolation } from './cross-field-rules.ts';
 import type { Prism, PrismOperation } from './prism.ts';
-import { invalidRequestMessage } from './toggl-messages.ts';
+import { asksForAParameter, invalidRequest, type RequestProblem } from './toggl-messages.ts';
 
 /*
  * A saved report runs as the workspace export of its kind and format (a saved detailed report
  * as PDF runs as exportDetailedReportPdf), with its saved body and the request's fields over
  * it. Toggl does not say which fields it takes here, so fields that export does not have (a
  * PDF's date_format in a CSV, an override it does not know) are left out rather than refused;
- * the rest are checked as that export checks its own body.
+ * the rest are checked as that export checks its own body. A saved report "can be executed
+ * without parameters", so an empty body is not refused as the export's own would be.
  */
 
 export interface SavedReportRun {
@@ -24,7 +27,7 @@ export interface SavedReportRun {
   body: Record<string, unknown>;
 }
 
-export type SavedReportCheck = { ok: true; run: SavedReportRun } | { ok: false; message: string };
+export type SavedReportCheck = { ok: true; run: SavedReportRun } | ({ ok: false } & RequestProblem);
 
 const fieldsOf = (operation: PrismOperation): Set<string> =>
   new Set(
@@ -66,30 +69,54 @@ export function createSavedReportRunner(prism: Prism, operations: readonly Prism
       { dynamic: false, code: 200 },
     );
     if (checked._tag === 'Left') return { ok: false, message: checked.left.detail || checked.left.message };
-    const problems = checked.right.validations.input.filter((diagnostic) => diagnostic.severity === 0);
-    if (problems.length > 0) return { ok: false, message: invalidRequestMessage(problems, target) };
+    const problems = checked.right.validations.input.filter((diagnostic) => diagnostic.severity === 0 && !asksForAParameter(diagnostic));
+    if (problems.length > 0) return { ok: false, ...invalidRequest(problems, target) };
     const crossField = crossFieldViolation(body, target);
-    if (crossField) return { ok: false, message: crossField };
+    if (crossField) return { ok: false, ...crossField };
     return { ok: true, run: { operationId, body } };
   };
 }
 
 export type SavedReportRunner = ReturnType<typeof createSavedReportRunner>;
 
-/** Each saved report of a dataset whose saved body no format can export, with why: checked before the server listens. */
-export async function savedReportProblems(data: ReportData, run: SavedReportRunner): Promise<{ path: string; message: string }[]> {
-  const problems: { path: string; message: string }[] = [];
+/** The formats a saved report's kind is exported in, by the export each runs as: CSV and XLSX run as one. */
+function formatsByExport(saved: SavedReport): [ExportFormat, ...ExportFormat[]][] {
+  const byExport = new Map<WorkspaceExportId, [ExportFormat, ...ExportFormat[]]>();
+  for (const format of EXPORT_FORMATS) {
+    const operationId = savedReportExports[saved.report][format];
+    const formats = byExport.get(operationId);
+    if (formats) formats.push(format);
+    else byExport.set(operationId, [format]);
+  }
+  return [...byExport.values()];
+}
+
+export interface SavedReportProblems {
+  /** At most MAX_PROBLEMS, each at the field of the saved report's params it is about. */
+  problems: DatasetProblem[];
+  /** Whether there were more problems than `problems` holds. */
+  more: boolean;
+}
+
+/**
+ * The saved reports of a dataset whose saved body an export of theirs refuses, with why, each
+ * export checked once (CSV and XLSX run as the same one): checked before the server listens.
+ * A saved report gets one problem, its first.
+ */
+export async function savedReportProblems(data: ReportData, run: SavedReportRunner): Promise<SavedReportProblems> {
+  const problems: DatasetProblem[] = [];
   for (const [index, saved] of data.savedReports().entries()) {
-    for (const format of EXPORT_FORMATS) {
-      const checked = await run(saved, format);
-      if (!checked.ok) {
-        problems.push({
-          path: `$.saved_reports[${index}].params`,
-          message: `${checked.message} (as a ${saved.report} report's ${format.toUpperCase()} export takes it)`,
-        });
-        break;
-      }
+    for (const formats of formatsByExport(saved)) {
+      const checked = await run(saved, formats[0]);
+      if (checked.ok) continue;
+      if (problems.length === MAX_PROBLEMS) return { problems, more: true };
+      const names = formats.map((name) => name.toUpperCase()).join(' and ');
+      problems.push({
+        path: `$.saved_reports[${index}].params${checked.field === undefined ? '' : `.${checked.field}`}`,
+        message: `${checked.message} (as a ${saved.report} report's ${names} ${formats.length > 1 ? 'exports take' : 'export takes'} it)`,
+      });
+      break;
     }
   }
-  return problems;
+  return { problems, more: false };
 }

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dataset } from '@toggl-exports/report-engine';
 import { createAnswerer, type MockRequest } from './answer.ts';
@@ -9,9 +8,11 @@ import { createExporter } from './export-answer.ts';
 import { loadPrism, type Prism, type PrismOperation } from './prism.ts';
 import { readPrismOperations } from './prism-operations.ts';
 import { readBody } from './request-body.ts';
+import { createRequestHandler } from './request-handler.ts';
 import { ResponseCache } from './response-cache.ts';
 import { type MockResponse, togglError } from './responses.ts';
 import { createSavedReportRunner } from './saved-reports.ts';
+import { readUserFile } from './user-file.ts';
 
 export interface MockServerOptions {
   /** Port to listen on; `0` picks a free one. Default 4010. */
@@ -20,14 +21,18 @@ export interface MockServerOptions {
   host?: string;
   /** Called with one line per request: method, path, status and milliseconds. Default: silent. */
   log?: (line: string) => void;
-  /** An HTML file (such as the rendered API docs) to serve at `/docs/`. */
+  /**
+   * An HTML file (such as the rendered API docs) to serve at `/docs/`. Read before the dataset
+   * is checked; one that cannot be read rejects with an error naming `docs`.
+   */
   docs?: string;
   /** Largest request body accepted, in bytes; larger ones get 413. Default 1 MiB. */
   maxBodyBytes?: number;
   /**
    * The workspaces the files are computed from: a dataset in Toggl's API field names, or the
    * path of a JSON file holding one. Checked before the server listens; a bad one rejects with
-   * a `DatasetError` naming each problem's JSON path. Default: the built-in sample workspace.
+   * a `DatasetError` naming each problem's JSON path (up to 10), a file that cannot be read with
+   * an error naming `data`. Default: the built-in sample workspace.
    */
   data?: Dataset | string;
 }
@@ -49,18 +54,15 @@ function sharedPrism(): { prism: Prism; operations: PrismOperation[] } {
   return shared;
 }
 
-/** Today's date in UTC: the end of a period asked for without dates. */
-const todayUtc = () => new Date().toISOString().slice(0, 10);
-
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port = 4010, host = '127.0.0.1', log, docs, maxBodyBytes = 1024 * 1024 } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`Invalid port ${port}: use 0 to 65535`);
+  const docsPage = docs ? await readUserFile('docs', docs) : undefined;
   const { prism, operations } = sharedPrism();
   const savedReportRun = createSavedReportRunner(prism, operations);
   const data = await reportDataOf(options.data, savedReportRun);
-  const answer = createAnswerer(prism, createExporter(data, savedReportRun, todayUtc));
+  const answer = createAnswerer(prism, createExporter(data, savedReportRun));
   const cache = new ResponseCache();
-  const docsPage = docs ? await readFile(docs) : undefined;
 
   async function respond(request: IncomingMessage, path: string): Promise<MockResponse> {
     if (docsPage && request.method === 'GET') {
@@ -77,6 +79,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       prefer: header(request.headers.prefer),
       contentType: request.headers['content-type'],
       body: body.bytes,
+      today: new Date().toISOString().slice(0, 10),
     };
     const key = cache.keyOf(mockRequest);
     const cached = key === undefined ? undefined : cache.get(key);
@@ -86,22 +89,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     return fresh;
   }
 
-  function handle(request: IncomingMessage, response: ServerResponse): void {
-    const started = performance.now();
-    const path = new URL(request.url ?? '/', 'http://mock').pathname;
-    const send = (answer: MockResponse) => {
-      response.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(answer.body.length) });
-      response.end(answer.body);
-      log?.(`${request.method} ${path} ${answer.status} ${(performance.now() - started).toFixed(1)}ms`);
-    };
-    respond(request, path).then(send, (error: unknown) => {
-      if (request.destroyed) return; // the client hung up before its request was complete
-      console.error('toggl-exports-mock: unexpected failure', error);
-      send(togglError(500, 'Internal Server Error'));
-    });
-  }
-
-  const server = createServer({ keepAliveTimeout: 5000 }, handle);
+  const server = createServer({ keepAliveTimeout: 5000 }, createRequestHandler(respond, log));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -68,12 +68,27 @@ function kindOf(diagnostic: PrismDiagnostic): Kind {
   return where === 'path' ? 'pathParameter' : 'field';
 }
 
-/** The one message a 400 carries for the request problems Prism found. */
-export function invalidRequestMessage(diagnostics: readonly PrismDiagnostic[], operation: PrismOperation): string {
+/** A request's problem as the mock reports it: Toggl's words, and the body field it is about (`audit.group_filter`), if any. */
+export interface RequestProblem {
+  message: string;
+  field?: string;
+}
+
+/**
+ * Whether a diagnostic only says that the body is missing or empty, which "At least one
+ * parameter must be set" answers.
+ */
+export const asksForAParameter = (diagnostic: PrismDiagnostic): boolean => {
+  const kind = kindOf(diagnostic);
+  return kind === 'noBody' || (kind === 'wholeBody' && diagnostic.code === 'minProperties');
+};
+
+/** The one problem a 400 reports for the request problems Prism found. */
+export function invalidRequest(diagnostics: readonly PrismDiagnostic[], operation: PrismOperation): RequestProblem {
   const [first] = diagnostics
     .map((diagnostic) => ({ diagnostic, kind: kindOf(diagnostic) }))
     .sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
-  if (!first) throw new Error('invalidRequestMessage needs at least one diagnostic');
+  if (!first) throw new Error('invalidRequest needs at least one diagnostic');
   const { diagnostic, kind } = first;
   const [, ...path] = diagnostic.path ?? [];
   const field = fieldName(path);
@@ -81,25 +96,27 @@ export function invalidRequestMessage(diagnostics: readonly PrismDiagnostic[], o
 
   switch (kind) {
     case 'noBody':
-      return requiresAtLeastOneParameter(operation) ? atLeastOne() : notAnObject;
+      return { message: requiresAtLeastOneParameter(operation) ? atLeastOne() : notAnObject };
     case 'wholeBody':
-      return diagnostic.code === 'minProperties' ? atLeastOne() : notAnObject;
+      return { message: diagnostic.code === 'minProperties' ? atLeastOne() : notAnObject };
     case 'unknownField': {
       const unknown = /found '([\s\S]*)'$/.exec(diagnostic.message)?.[1] ?? '';
       // The unknown field is a name even when it looks like a number: `{"0": 1}` names '0', not '[0]'.
-      return notSupported(path.length > 0 ? `${field}.${unknown}` : unknown);
+      const named = path.length > 0 ? `${field}.${unknown}` : unknown;
+      return { message: notSupported(named), field: named };
     }
     case 'pathParameter':
       if (field === 'workspace_id') {
-        return (
-          documentedMessage(operation, 400, 'InvalidWorkspaceId') ??
-          documentedMessage(operation, 400, 'InvalidWorkspaceIdCapitalized') ??
-          invalidWorkspaceId
-        );
+        return {
+          message:
+            documentedMessage(operation, 400, 'InvalidWorkspaceId') ??
+            documentedMessage(operation, 400, 'InvalidWorkspaceIdCapitalized') ??
+            invalidWorkspaceId,
+        };
       }
-      return invalidValueMessage(diagnostic, field, operation);
+      return { message: invalidValueMessage(diagnostic, field, operation) };
     case 'field':
-      return invalidValueMessage(diagnostic, field, operation);
+      return { message: invalidValueMessage(diagnostic, field, operation), field };
   }
 }
 

@@ -273,7 +273,7 @@ describe('toggl-exports-mock --data', () => {
     const missing = path.join(dir, 'missing.json');
     const result = await runCli(['--port', '0', '--data', missing]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`cannot read --data file '${missing}'`);
+    expect(result.stderr).toContain(`cannot read --data file '${missing}': no such file`);
     expect(result.stdout).not.toMatch(/mock server: http/);
   });
 
@@ -282,7 +282,7 @@ describe('toggl-exports-mock --data', () => {
     await mkdir(folder, { recursive: true });
     const result = await runCli(['--port', '0', '--data', folder]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`cannot read --data file '${folder}'`);
+    expect(result.stderr).toContain(`cannot read --data file '${folder}': it is a folder, not a file`);
   });
 
   it.each([

@@ -125,7 +125,20 @@ describe('toggl-exports-mock CLI', () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(failure).toMatchObject({ code: 1 });
-    expect((failure as { stderr: string }).stderr).toContain(`cannot read --docs file '${missing}'`);
+    expect((failure as { stderr: string }).stderr).toContain(`cannot read --docs file '${missing}': no such file`);
+  });
+
+  it('says when the --docs file is a folder', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'mock-docs-folder-'));
+    try {
+      const failure = await runCli(process.execPath, [cli, '--port', '0', '--docs', folder]).catch(
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failure).toMatchObject({ code: 1 });
+      expect((failure as { stderr: string }).stderr).toContain(`cannot read --docs file '${folder}': it is a folder, not a file\n`);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('serves an HTML page at /docs/ when given --docs', async () => {

@@ -14,6 +14,7 @@ const request = (overrides: Overrides = {}): MockRequest => {
     path: '/reports/api/v3/workspace/1/search/time_entries.csv',
     credentials: classifyCredentials(authorization),
     body: Buffer.from('{"start_date":"2026-10-01"}'),
+    today: '2026-10-05',
     ...rest,
   };
 };
@@ -39,8 +40,14 @@ describe('ResponseCache keys', () => {
       key({ prefer: 'code=429' }),
       key({ contentType: 'text/plain' }),
       key({ body: Buffer.from('{"start_date":"2026-10-02"}') }),
+      key({ today: '2026-10-06' }),
     ];
     expect(new Set(variants).size).toBe(variants.length);
+  });
+
+  it('hold the date the request came in, which its answer is computed for, not the date the key is made', () => {
+    expect(key({ today: '2026-10-04' })).toContain('2026-10-04');
+    expect(key({ today: '2026-10-04' })).toBe(key({ today: '2026-10-04' }));
   });
 
   it('leave out large bodies', () => {

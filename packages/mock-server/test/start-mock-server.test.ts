@@ -1,4 +1,7 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { startMockServer } from '../src/index.ts';
 import { mockUrlEnv } from '../src/vitest.ts';
@@ -34,6 +37,23 @@ describe('startMockServer', () => {
   it('rejects an invalid port', async () => {
     await expect(startMockServer({ port: 70_000 })).rejects.toThrow('Invalid port 70000: use 0 to 65535');
     await expect(startMockServer({ port: 1.5 })).rejects.toThrow(RangeError);
+  });
+
+  it('rejects a data or docs file it cannot read, naming the option, the file and why', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mock-files-'));
+    try {
+      const missing = path.join(dir, 'missing.json');
+      await expect(startMockServer({ port: 0, data: missing })).rejects.toThrow(`cannot read options.data file '${missing}': no such file`);
+      await expect(startMockServer({ port: 0, docs: dir })).rejects.toThrow(
+        `cannot read options.docs file '${dir}': it is a folder, not a file`,
+      );
+      // The docs file is read first: a bad one is reported before the dataset's (slower) check.
+      await expect(startMockServer({ port: 0, docs: missing, data: { workspaces: [] } })).rejects.toThrow(
+        `cannot read options.docs file '${missing}': no such file`,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('logs one line per request when asked', async () => {
