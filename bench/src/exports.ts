@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { EXPORT_FORMATS, type ExportCase, type ExportFormat, exportCases } from '@toggl-exports/spec-reader';
+import { EXPORT_FORMATS, type ExportCase, type ExportFormat, exportCases, readExportOperations } from '@toggl-exports/spec-reader';
 
 /*
  * The requests the bench sends, taken from the mock's own spec (`@toggl-exports/mock-server/openapi.json`):
@@ -29,9 +29,7 @@ export const mockCliPath = binPath('@toggl-exports/mock-server', 'toggl-exports-
 /** The Prism CLI's entry point (`prism`), run with the same Node. */
 export const prismCliPath = binPath('@stoplight/prism-cli', 'prism');
 
-export type ExportRequest = ExportCase;
-
-export const exportRequests: ExportRequest[] = exportCases(mockSpec);
+export const exportRequests: ExportCase[] = exportCases(mockSpec);
 
 /** The request the speed comparisons send: a detailed report as CSV, the spec's example body, Basic credentials. */
 export const detailedCsv = exportRequests.find((entry) => entry.operationId === 'exportDetailedReport' && entry.format === 'csv')!;
@@ -39,16 +37,31 @@ export const detailedCsv = exportRequests.find((entry) => entry.operationId === 
 /** The exports whose files are CSV: the part of the mix that needs neither the XLSX nor the PDF writer. */
 export const csvExportRequests = exportRequests.filter((entry) => entry.format === 'csv');
 
-export const reportFormats = EXPORT_FORMATS;
-export type ReportFormat = ExportFormat;
+/** The workspace of the spec's examples: the built-in workspace answers for any ID, and this is the one the docs use. */
+export const exampleWorkspaceId = Number(detailedCsv.parameters['workspace_id']);
 
-/** The detailed report's export path for a workspace (the PDF has a path of its own, which reads the same). */
-export const detailedReportPath = (workspaceId: number, format: ReportFormat) =>
-  `/reports/api/v3/workspace/${workspaceId}/search/time_entries.${format}`;
+/** The detailed report's path in each format, as the spec has it: its CSV and XLSX operation's, and its PDF operation's. */
+const detailedReportTemplates = Object.fromEntries(
+  EXPORT_FORMATS.map((format) => {
+    const operation = readExportOperations(mockSpec).find(
+      ({ operationId, formats }) => ['exportDetailedReport', 'exportDetailedReportPdf'].includes(operationId) && formats.includes(format),
+    );
+    if (!operation) throw new Error(`the mock's spec has no detailed report as ${format}`);
+    return [format, operation.path];
+  }),
+) as Record<ExportFormat, string>;
+
+/** The detailed report's export path for a workspace. */
+export const detailedReportPath = (workspaceId: number, format: ExportFormat) =>
+  detailedReportTemplates[format].replace('{workspace_id}', String(workspaceId)).replace('{extension}', format);
 
 export const basicAuth = `Basic ${Buffer.from('ada@example.com:correct horse').toString('base64')}`;
 
 export const jsonHeaders = { authorization: basicAuth, 'content-type': 'application/json' };
+
+/** POSTs an export request (Basic credentials, the body as JSON) to the server at `url`; gives up after `timeoutMs`. */
+export const postExport = (url: string, path: string, body: unknown, timeoutMs: number): Promise<Response> =>
+  fetch(`${url}${path}`, { method: 'POST', headers: jsonHeaders, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
 
 /** The same body with every date moved by `days`: a different request with the same answer. */
 export function shiftedBody(body: Record<string, unknown>, days: number): Record<string, unknown> {

@@ -1,5 +1,6 @@
+import type { ExportCase } from '@toggl-exports/spec-reader';
 import autocannon from 'autocannon';
-import { basicAuth, detailedCsv, type ExportRequest, exportRequests, jsonHeaders, shiftedBody } from './exports.ts';
+import { basicAuth, detailedCsv, exportRequests, jsonHeaders, shiftedBody } from './exports.ts';
 import { percentile } from './stats.ts';
 
 export interface LoadResult {
@@ -25,7 +26,7 @@ export interface LoadOptions {
   /** Vary the requests (see `mixedRequest`) instead of repeating one. */
   mixed?: boolean;
   /** The exports the mix is drawn from; default: every one. */
-  mixOf?: readonly ExportRequest[];
+  mixOf?: readonly ExportCase[];
 }
 
 /** The detailed CSV export, the same request every time: what a test suite repeating one call sends. */
@@ -42,7 +43,7 @@ const sameRequest: autocannon.Request = {
  * the example's dates by a number of days not used before, so the mock has to validate and
  * compute them afresh.
  */
-export function mixedRequest(n: number, requests: readonly ExportRequest[] = exportRequests): autocannon.Request {
+export function mixedRequest(n: number, requests: readonly ExportCase[] = exportRequests): autocannon.Request {
   const entry = requests[Math.floor(n / 2) % requests.length]!;
   const body = entry.body && n % 2 === 1 ? shiftedBody(entry.body, 1 + Math.floor(n / 2)) : entry.body;
   return {

@@ -1,4 +1,4 @@
-import { type ReportFormat, reportFormats } from './exports.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '@toggl-exports/spec-reader';
 import type { LoadResult } from './load.ts';
 import type { BundleSize, BundleSizeResult } from './sections/bundle-size.ts';
 import type { ClientOverheadResult } from './sections/client-overhead.ts';
@@ -11,6 +11,7 @@ import type { MonthsResult } from './sections/report-months.ts';
 import type { YearResult } from './sections/report-year.ts';
 import type { StreamingResult } from './sections/streaming.ts';
 import { median } from './stats.ts';
+import type { ColdAndCached } from './timed-export.ts';
 
 export interface Results {
   client?: ClientOverheadResult;
@@ -141,32 +142,42 @@ function loadRows({ load: soak }: Results): Row[] {
   ];
 }
 
-const formatName: Record<ReportFormat, string> = { csv: 'CSV', xlsx: 'XLSX', pdf: 'PDF' };
+/** What one format's row of a detailed-report timing says: the period asked for, how the cold figure was taken, and the figures. */
+interface ColdAndCachedFigures extends ColdAndCached {
+  period: string;
+  cold: string;
+}
+
+/** One row per format for a period of the built-in workspace's detailed report: cold, and the same request again from the cache. */
+function detailedReportRows(figures: (format: ExportFormat) => ColdAndCachedFigures): Row[] {
+  return EXPORT_FORMATS.map((format) => {
+    const { period, cold, coldMs, cachedMs, bytes } = figures(format);
+    return {
+      measurement: `Mock: ${period} of the built-in workspace's detailed report as ${format.toUpperCase()}, cold (${cold})`,
+      result: `${ms(coldMs)} (${kb(bytes)})`,
+      baseline: `${ms(cachedMs)}, the same request repeated (from the mock's cache)`,
+      target: '—',
+    };
+  });
+}
 
 function monthRows({ months }: Results): Row[] {
   if (!months) return [];
-  return reportFormats.map((format) => {
+  return detailedReportRows((format) => {
     const { runs, medianColdMs, medianCachedMs } = months[format];
     return {
-      measurement: `Mock: a month of the built-in workspace's detailed report as ${formatName[format]}, cold (median of ${runs.length} months, each new to the mock)`,
-      result: `${ms(medianColdMs)} (${kb(median(runs.map((run) => run.bytes)))})`,
-      baseline: `${ms(medianCachedMs)}, the same request repeated (from the mock's cache)`,
-      target: '—',
+      period: 'a month',
+      cold: `median of ${runs.length} months, each new to the mock`,
+      coldMs: medianColdMs,
+      cachedMs: medianCachedMs,
+      bytes: median(runs.map((run) => run.bytes)),
     };
   });
 }
 
 function yearRows({ year }: Results): Row[] {
   if (!year) return [];
-  return reportFormats.map((format) => {
-    const run = year[format];
-    return {
-      measurement: `Mock: a year (${run.year}) of the built-in workspace's detailed report as ${formatName[format]}, cold (first request)`,
-      result: `${ms(run.coldMs)} (${kb(run.bytes)})`,
-      baseline: `${ms(run.cachedMs)}, the same request repeated (from the mock's cache)`,
-      target: '—',
-    };
-  });
+  return detailedReportRows((format) => ({ period: `a year (${year[format].year})`, cold: 'first request', ...year[format] }));
 }
 
 function datasetRows({ dataset }: Results): Row[] {

@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { detailedCsv, detailedReportPath, jsonHeaders, mockCliPath, mockSpecPath, prismCliPath } from './exports.ts';
+import { detailedCsv, detailedReportPath, mockCliPath, mockSpecPath, postExport, prismCliPath } from './exports.ts';
 import { freePort, host, sleep, startProcess, stopProcess } from './processes.ts';
 
 /** A server under test: how to start it, in a process of its own, on a given port. */
@@ -36,12 +36,7 @@ let mockAnswerSaved: Promise<void> | undefined;
 async function saveMockAnswer(): Promise<void> {
   const mock = await startServer(mockCli);
   try {
-    const response = await fetch(`${mock.url}${detailedCsv.path}`, {
-      method: 'POST',
-      headers: jsonHeaders,
-      body: JSON.stringify(detailedCsv.body),
-      signal: AbortSignal.timeout(5000),
-    });
+    const response = await postExport(mock.url, detailedCsv.path, detailedCsv.body, 5000);
     const body = Buffer.from(await response.arrayBuffer());
     if (response.status !== 200) throw new Error(`the mock answered the detailed CSV request with ${response.status}: ${body}`);
     const headers = {
@@ -80,12 +75,7 @@ const firstRequestTimeoutMs = 30_000;
 /** One valid export request; resolves to its status, or undefined while nothing listens yet. */
 async function tryExport(url: string, probe: { path: string; body: unknown }): Promise<number | undefined> {
   try {
-    const response = await fetch(`${url}${probe.path}`, {
-      method: 'POST',
-      headers: jsonHeaders,
-      body: JSON.stringify(probe.body),
-      signal: AbortSignal.timeout(5000),
-    });
+    const response = await postExport(url, probe.path, probe.body, 5000);
     await response.arrayBuffer();
     return response.status;
   } catch {

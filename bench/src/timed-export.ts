@@ -1,4 +1,5 @@
-import { detailedReportPath, jsonHeaders, reportFormats } from './exports.ts';
+import { EXPORT_FORMATS } from '@toggl-exports/spec-reader';
+import { detailedReportPath, postExport } from './exports.ts';
 
 /** One export asked for twice in a row: the first answer computed, the second from the mock's response cache. */
 export interface ColdAndCached {
@@ -10,12 +11,7 @@ export interface ColdAndCached {
 /** One export request, timed from sending it to the answer's last byte; anything but a 200 is an error. */
 async function timedExport(url: string, path: string, body: unknown, timeoutMs: number): Promise<{ ms: number; file: Buffer }> {
   const started = performance.now();
-  const response = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: jsonHeaders,
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(timeoutMs),
-  });
+  const response = await postExport(url, path, body, timeoutMs);
   const file = Buffer.from(await response.arrayBuffer());
   const ms = performance.now() - started;
   if (response.status !== 200)
@@ -42,7 +38,7 @@ export async function coldAndCached(
  * that the figures that follow are the computing alone.
  */
 export async function warmUpDetailedReports(url: string, workspaceId: number, timeoutMs: number): Promise<void> {
-  for (const format of reportFormats) {
+  for (const format of EXPORT_FORMATS) {
     await timedExport(url, detailedReportPath(workspaceId, format), { start_date: '2019-06-03', end_date: '2019-06-09' }, timeoutMs);
   }
 }

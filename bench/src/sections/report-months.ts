@@ -1,4 +1,5 @@
-import { detailedReportPath, type ReportFormat, reportFormats } from '../exports.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '@toggl-exports/spec-reader';
+import { detailedReportPath, exampleWorkspaceId } from '../exports.ts';
 import { mockCli, startServer } from '../servers.ts';
 import { median } from '../stats.ts';
 import { type ColdAndCached, coldAndCached, warmUpDetailedReports } from '../timed-export.ts';
@@ -10,10 +11,8 @@ export interface MonthsFormatResult {
   medianCachedMs: number;
 }
 
-export type MonthsResult = Record<ReportFormat, MonthsFormatResult>;
+export type MonthsResult = Record<ExportFormat, MonthsFormatResult>;
 
-/** The built-in workspace answers for any ID; this is the one the docs use. */
-const workspaceId = 1234567;
 const monthsPerFormat = 7;
 const timeoutMs = 60_000;
 
@@ -32,24 +31,24 @@ function monthBody(index: number): { start_date: string; end_date: string } {
 export async function measureMonths(): Promise<MonthsResult> {
   const server = await startServer(mockCli);
   try {
-    await warmUpDetailedReports(server.url, workspaceId, timeoutMs);
-    const runs = Object.fromEntries(reportFormats.map((format) => [format, [] as MonthsFormatResult['runs']])) as Record<
-      ReportFormat,
+    await warmUpDetailedReports(server.url, exampleWorkspaceId, timeoutMs);
+    const runs = Object.fromEntries(EXPORT_FORMATS.map((format) => [format, [] as MonthsFormatResult['runs']])) as Record<
+      ExportFormat,
       MonthsFormatResult['runs']
     >;
     for (let round = 0; round < monthsPerFormat; round++) {
-      for (const [index, format] of reportFormats.entries()) {
-        const body = monthBody(round * reportFormats.length + index);
-        const { timing } = await coldAndCached(server.url, detailedReportPath(workspaceId, format), body, timeoutMs);
+      for (const [index, format] of EXPORT_FORMATS.entries()) {
+        const body = monthBody(round * EXPORT_FORMATS.length + index);
+        const { timing } = await coldAndCached(server.url, detailedReportPath(exampleWorkspaceId, format), body, timeoutMs);
         runs[format].push({ month: body.start_date.slice(0, 7), ...timing });
       }
     }
-    const result = (format: ReportFormat): MonthsFormatResult => ({
+    const result = (format: ExportFormat): MonthsFormatResult => ({
       runs: runs[format],
       medianColdMs: median(runs[format].map((run) => run.coldMs)),
       medianCachedMs: median(runs[format].map((run) => run.cachedMs)),
     });
-    return { csv: result('csv'), xlsx: result('xlsx'), pdf: result('pdf') };
+    return Object.fromEntries(EXPORT_FORMATS.map((format) => [format, result(format)])) as MonthsResult;
   } finally {
     await server.stop();
   }
