@@ -192,6 +192,22 @@ describe('problems, each with its JSON path and what is allowed there', () => {
     expect(rounding.message).toMatch(/got 2\b/);
   });
 
+  it('a workspace rounding step over a day, which no export could use', async () => {
+    const problem = onlyProblem((dataset) => (dataset.workspaces[0].rounding_minutes = 2000));
+    expect(problem.path).toBe('$.workspaces[0].rounding_minutes');
+    expect(problem.message).toMatch(/0 to 1440/);
+    expect(problem.message).toMatch(/got 2000\b/);
+    const dataset = readmeDataset();
+    dataset.workspaces[0].rounding_minutes = 1440;
+    const file = await exported(loaded(dataset), {
+      operationId: 'exportProfitabilityProjects',
+      format: 'csv',
+      workspaceId: 42,
+      body: october,
+    });
+    expect(csvRows(file.bytes)).toHaveLength(2);
+  });
+
   it('a value outside an enumeration names the allowed ones', () => {
     const problem = onlyProblem((dataset) => (dataset.saved_reports[0].report = 'monthly'));
     expect(problem.path).toBe('$.saved_reports[0].report');

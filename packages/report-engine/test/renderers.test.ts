@@ -160,6 +160,25 @@ describe('XLSX', () => {
     });
   });
 
+  it.each([
+    ['History', 'Report'],
+    ['HISTORY', 'Report'],
+    ["'History'", 'Report'],
+    ['', 'Report'],
+    ['[*?]', 'Report'],
+    ["'Quoted'", 'Quoted'],
+    ["''Twice''", 'Twice'],
+    [`${'x'.repeat(30)}'${'y'.repeat(5)}`, 'x'.repeat(30)],
+    ['Q4: "Big" client / review [draft]', 'Q4  "Big" client   review  draf'],
+    [`${'Ä'.repeat(30)}🎉`, 'Ä'.repeat(30)],
+    ["Ada's report", "Ada's report"],
+  ])('names the sheet of a saved report named %j %j, as Excel allows', async (savedName, sheetName) => {
+    const file = await exported(trickyData(), request('exportDetailedReport', 'xlsx', october, { savedName }));
+    const [sheet] = await xlsxSheets(file.bytes);
+    expect(sheet!.name).toBe(sheetName);
+    expect(sheet!.rows).toHaveLength(TRICKY.length + 1);
+  });
+
   it('keeps a carriage return inside a text cell, as the CSV does', async () => {
     // XML readers turn a literal CR LF into LF; a CR survives only escaped (Excel writes _x000D_).
     const data = trickyData();

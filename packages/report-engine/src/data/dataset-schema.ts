@@ -1,4 +1,5 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { MAX_ROUNDING_MINUTES } from '../request/rounding.ts';
 import { SAVED_REPORT_KINDS } from './report-data.ts';
 
 /*
@@ -33,7 +34,13 @@ const Workspace = Type.Object({
       description: 'Default rounding when a request sets none: 0 to the nearest step, 1 up, -1 down.',
     }),
   ),
-  rounding_minutes: optional(Type.Integer({ minimum: 0, description: 'Default rounding step in minutes; 0 or left out: no rounding.' })),
+  rounding_minutes: optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: MAX_ROUNDING_MINUTES,
+      description: 'Default rounding step in minutes; 0 or left out: no rounding.',
+    }),
+  ),
 });
 
 const User = Type.Object({

@@ -11,6 +11,25 @@ const ROWS_MEASURED = 500;
 /** Excel's own limit on sheet names, and the characters it does not allow in them. */
 const MAX_SHEET_NAME_LENGTH = 31;
 const NOT_IN_SHEET_NAMES = /[[\]:*?/\\]/g;
+/** The times a zip entry can be stamped with, as fflate writes them: 1980 to 2099, to the even second. */
+const FIRST_ZIP_TIME = Date.UTC(1980, 0, 1);
+const LAST_ZIP_TIME = Date.UTC(2099, 11, 31, 23, 59, 58);
+/** For a title that leaves no usable sheet name: nothing but spaces, or Excel's reserved `History`. */
+const FALLBACK_SHEET_NAME = 'Report';
+
+/**
+ * The report's title as a sheet name Excel (and exceljs) accepts: without the characters it
+ * forbids, at most 31 characters (never half an emoji), not starting or ending with an
+ * apostrophe, and neither blank nor `History`.
+ */
+function sheetNameOf(title: string): string {
+  const name = title
+    .replace(NOT_IN_SHEET_NAMES, ' ')
+    .slice(0, MAX_SHEET_NAME_LENGTH)
+    .replace(/[\uD800-\uDBFF]$/, '')
+    .replace(/^'+|'+$/g, '');
+  return name.trim() === '' || name.toLowerCase() === 'history' ? FALLBACK_SHEET_NAME : name;
+}
 
 /** Numbers stay numbers, formatted as the CSV writes them; dates, times and text are the CSV's text. */
 function numberFormat(kind: ColumnKind, style: CellStyle): string | undefined {
@@ -68,8 +87,7 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   workbook.modified = at;
   workbook.title = report.title;
 
-  const sheetName = report.title.replace(NOT_IN_SHEET_NAMES, ' ').slice(0, MAX_SHEET_NAME_LENGTH);
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(sheetNameOf(report.title), { views: [{ state: 'frozen', ySplit: 1 }] });
   const measured = rows.slice(0, ROWS_MEASURED);
   sheet.columns = columns.map((column, index) => {
     const longest = Math.max(
@@ -89,10 +107,18 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   const written = new Uint8Array((await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer);
 
   // exceljs stamps every zip entry with the current time: re-pack the same entries, in the same
-  // order, stamped with the export moment. Zip times are local wall-clock fields, read by fflate
-  // with local-time getters, so the date is built from local parts: the bytes are then the same
-  // in every time zone.
-  const mtime = new Date(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds());
+  // order, stamped with the export moment, or the nearest moment a zip time can hold. Zip times
+  // are local wall-clock fields, read by fflate with local-time getters, so the date is built
+  // from local parts: the bytes are then the same in every time zone.
+  const stamp = new Date(Math.min(Math.max(at.getTime(), FIRST_ZIP_TIME), LAST_ZIP_TIME));
+  const mtime = new Date(
+    stamp.getUTCFullYear(),
+    stamp.getUTCMonth(),
+    stamp.getUTCDate(),
+    stamp.getUTCHours(),
+    stamp.getUTCMinutes(),
+    stamp.getUTCSeconds(),
+  );
   const entries: Zippable = {};
   for (const [name, data] of Object.entries(unzipSync(written))) entries[name] = [data, { mtime }];
   return zipSync(entries, { level: 6 });

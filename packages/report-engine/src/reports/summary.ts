@@ -17,7 +17,9 @@ type Audit = NonNullable<SummaryBody['audit']>;
 
 /** With `collapse`, this many of the largest groups keep their rows; the rest are added up into one "Other" group. */
 export const COLLAPSE_KEPT_GROUPS = 5;
-const OTHER = 'Other';
+/** The key of the collapsed group: a symbol, as any text could be a description's group key too. */
+const OTHER = Symbol('Other');
+const OTHER_TITLE = 'Other';
 
 interface Group {
   key: GroupKey | typeof OTHER;
@@ -96,7 +98,7 @@ export function summaryReport(input: ReportInput<SummaryBody>): Report {
   let groups: Group[] = [...groupBy(priced, ({ entry }) => grouping.keyOf(entry))].map(([key, members]) => ({ key, members }));
   if (body.audit) groups = auditedGroups(groups, grouping, body.audit, workspace);
   if (body.collapse) groups = collapsed(groups);
-  const groupTitle = (group: Group) => (group.key === OTHER ? OTHER : grouping.title(group.key));
+  const groupTitle = (group: Group) => (group.key === OTHER ? OTHER_TITLE : grouping.title(group.key));
   sortGroups(groups, groupTitle, body);
 
   // A sub-group column the group already shows (the client of a project) is not repeated.
@@ -114,7 +116,7 @@ export function summaryReport(input: ReportInput<SummaryBody>): Report {
 
   const rows: Cell[][] = [];
   for (const group of groups) {
-    const groupCells = group.key === OTHER ? [OTHER, ...grouping.columns.slice(1).map(() => null)] : grouping.cells(group.key);
+    const groupCells = group.key === OTHER ? [OTHER_TITLE, ...grouping.columns.slice(1).map(() => null)] : grouping.cells(group.key);
     // distinguish_rates splits a sub-group by the hourly rate its time was billed at.
     const subKeyOf = (member: PricedEntry) =>
       `${JSON.stringify(subGrouping.keyOf(member.entry))} ${body.distinguish_rates ? member.rateCents : ''}`;

@@ -1,7 +1,7 @@
 import { addDays, dayCount } from '../calendar.ts';
 import type { Entry } from '../data/report-data.ts';
 import type { components } from '../generated/openapi.ts';
-import { type Period, periodOf } from '../request/period.ts';
+import { type Period, periodOf, requestDate } from '../request/period.ts';
 import { roundingOf } from '../request/rounding.ts';
 import { compareText } from '../text-order.ts';
 import { cellStyle } from './cell-style.ts';
@@ -21,7 +21,10 @@ export function projectTrendsReport(input: ReportInput<TrendsBody>): Report {
   const { workspace, body, format } = input;
   const current = periodOf(body, input.today);
   const length = dayCount(current.start, current.end);
-  const previousStart = body.previous_period_start ?? addDays(current.start, -length);
+  const previousStart =
+    body.previous_period_start === undefined
+      ? addDays(current.start, -length)
+      : requestDate('previous_period_start', body.previous_period_start);
   const previous: Period = { start: previousStart, end: addDays(previousStart, length - 1) };
   const projectIds = body.project_ids && body.project_ids.length > 0 ? new Set(body.project_ids) : undefined;
   const keep = (entry: Entry) => {
