@@ -5,17 +5,10 @@ const raw = require('@toggl-exports/client/raw');
 const mockServer = require('@toggl-exports/mock-server');
 const engine = require('@toggl-exports/report-engine');
 const spec = require('@toggl-exports/openapi/openapi.json');
-const exercise = require('./exercise.cjs');
+const { entrySpecifiers, exercise } = require('./exercise.cjs');
 
 const [mockUrl, outDir] = process.argv.slice(2);
-const entryFiles = [
-  '@toggl-exports/client',
-  '@toggl-exports/client/node',
-  '@toggl-exports/client/raw',
-  '@toggl-exports/mock-server',
-  '@toggl-exports/openapi/openapi.json',
-  '@toggl-exports/report-engine',
-].map((specifier) => require.resolve(specifier));
+const entryFiles = entrySpecifiers.map((specifier) => require.resolve(specifier));
 exercise({ main, node, raw, mockServer, engine, spec, mockUrl, outDir }).then(
   (result) => console.log(JSON.stringify({ entryFiles, ...result })),
   (error) => {

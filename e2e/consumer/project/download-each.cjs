@@ -1,6 +1,6 @@
 // The downloads every runtime makes (test/runtime-matrix.test.ts, through download.mjs and
 // download.cjs): one file in each format through the client's main entry, given as the module the
-// calling script loaded in its own module system. exercise.cjs makes the same three downloads.
+// calling script loaded in its own module system. exercise.cjs makes the same three downloads with it.
 const { writeFile } = require('node:fs/promises');
 const path = require('node:path');
 
@@ -43,4 +43,4 @@ async function downloadEach(main, mockUrl, outDir) {
   return { runtime: runtime(), files };
 }
 
-module.exports = { downloads, downloadEach };
+module.exports = { workspaceId, october, week, downloads, downloadEach };

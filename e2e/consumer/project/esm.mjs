@@ -7,14 +7,7 @@ import * as mockServer from '@toggl-exports/mock-server';
 import spec from '@toggl-exports/openapi/openapi.json' with { type: 'json' };
 import * as engine from '@toggl-exports/report-engine';
 
-const exercise = createRequire(import.meta.url)('./exercise.cjs');
+const { entrySpecifiers, exercise } = createRequire(import.meta.url)('./exercise.cjs');
 const [mockUrl, outDir] = process.argv.slice(2);
-const entryFiles = [
-  '@toggl-exports/client',
-  '@toggl-exports/client/node',
-  '@toggl-exports/client/raw',
-  '@toggl-exports/mock-server',
-  '@toggl-exports/openapi/openapi.json',
-  '@toggl-exports/report-engine',
-].map((specifier) => import.meta.resolve(specifier));
+const entryFiles = entrySpecifiers.map((specifier) => import.meta.resolve(specifier));
 console.log(JSON.stringify({ entryFiles, ...(await exercise({ main, node, raw, mockServer, engine, spec, mockUrl, outDir })) }));

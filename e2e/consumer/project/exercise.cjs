@@ -1,14 +1,19 @@
 // The calls both entry scripts (esm.mjs, cjs.cjs) make, given the modules each one loaded through
 // its own module system. Downloaded files go to outDir; the rest is returned for the test to check.
-const { writeFile } = require('node:fs/promises');
 const path = require('node:path');
 
-const workspaceId = 1234567;
-const october = { start_date: '2026-10-01', end_date: '2026-10-31' };
-const week = { start_date: '2026-10-05', end_date: '2026-10-11' };
+/** The downloads every runtime makes (one export in each format, through the main entry), and their requests' values. */
+const { workspaceId, october, week, downloadEach } = require('./download-each.cjs');
 
-/** One export in each format, through the main entry: the downloads every runtime makes. */
-const { downloads } = require('./download-each.cjs');
+/** Our packages' entries that both scripts load, in this order: each reports the file it resolved every one of them to. */
+const entrySpecifiers = [
+  '@toggl-exports/client',
+  '@toggl-exports/client/node',
+  '@toggl-exports/client/raw',
+  '@toggl-exports/mock-server',
+  '@toggl-exports/openapi/openapi.json',
+  '@toggl-exports/report-engine',
+];
 
 /** A workspace of one's own: one member, one project, two entries (one of them on another day). */
 const dataset = {
@@ -39,24 +44,10 @@ const dataset = {
   ],
 };
 
-module.exports = async function exercise({ main, node, raw, mockServer, engine, spec, mockUrl, outDir }) {
+async function exercise({ main, node, raw, mockServer, engine, spec, mockUrl, outDir }) {
+  const { files } = await downloadEach(main, mockUrl, outDir);
   const credentials = { apiToken: 'consumer-test-token' };
   const client = main.createTogglExportsClient(credentials, { baseUrl: mockUrl });
-  const files = [];
-  for (const { method, args } of downloads) {
-    const file = await client[method](args);
-    const saved = path.join(outDir, `${method}-${file.format}`);
-    await writeFile(saved, Buffer.from(await file.arrayBuffer()));
-    files.push({
-      method,
-      args,
-      operationId: file.operationId,
-      format: file.format,
-      contentType: file.contentType,
-      filename: file.filename,
-      saved,
-    });
-  }
 
   // The Node entry streams to disk.
   const nodeClient = node.createTogglExportsClient(credentials, { baseUrl: mockUrl });
@@ -91,7 +82,7 @@ module.exports = async function exercise({ main, node, raw, mockServer, engine, 
     const ownClient = main.createTogglExportsClient(credentials, { baseUrl: ownServer.url });
     libraryCsv = await (await ownClient.exportWeeklyReportCsv({ workspaceId: 77, body: week })).text();
     detailed = new Uint8Array(await (await ownClient.exportDetailedReport({ workspaceId: 77, format: 'csv', body: week })).arrayBuffer());
-    otherWorkspace = await ownClient.exportDetailedReport({ workspaceId: 1234567, format: 'csv', body: week }).catch((caught) => caught);
+    otherWorkspace = await ownClient.exportDetailedReport({ workspaceId, format: 'csv', body: week }).catch((caught) => caught);
   } finally {
     // A failed call must not leave a server that keeps this process alive.
     await ownServer.close();
@@ -138,4 +129,6 @@ module.exports = async function exercise({ main, node, raw, mockServer, engine, 
     specOperations: operationIds.length,
     specOperationsWithoutMethod: operationIds.filter((id) => typeof client[id] !== 'function'),
   };
-};
+}
+
+module.exports = { entrySpecifiers, exercise };
