@@ -1,9 +1,11 @@
 // The packed mock server, started through its bin the way a user starts it, and what the tests
 // check the files it sends against.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { createTogglExportsClient as CreateClient, ExportFile, ExportOperationId } from '@toggl-exports/client';
+import type { ExpectStatic } from 'vitest';
 
 export interface Mock {
   child: ChildProcess;
@@ -57,9 +59,39 @@ export async function downloadFromTest(dir: string, mockUrl: string, method: Exp
   return { filename: file.filename, format: file.format, contentType: file.contentType, bytes: Buffer.from(await file.arrayBuffer()) };
 }
 
+/** A file a project script downloaded and saved, as the script reports it (download-each.cjs, exercise.cjs). */
+export interface SavedFile {
+  method: ExportOperationId;
+  args: unknown;
+  operationId: string;
+  format: string;
+  contentType: string;
+  filename: string;
+  /** Where the script saved it. */
+  saved: string;
+}
+
+/** A saved file as a download: what the script reported, with the bytes it saved. */
+export async function readSaved({ filename, format, contentType, saved }: SavedFile): Promise<Download> {
+  return { filename, format, contentType, bytes: await readFile(saved) };
+}
+
 /** How each format's file starts. */
-export const magic: Record<string, (bytes: Buffer) => boolean> = {
+const magic: Record<string, (bytes: Buffer) => boolean> = {
   csv: (bytes) => bytes.toString('utf8').startsWith('\uFEFF"User","Email",'),
   xlsx: (bytes) => bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')),
   pdf: (bytes) => bytes.subarray(0, 5).toString('latin1') === '%PDF-',
 };
+
+const described = ({ filename, format, contentType }: Download) => ({ filename, format, contentType });
+
+/**
+ * `got` (named `what` in the messages) is the file the reference mock sends the test process for
+ * the same request (`expected`): it starts as its format's files do, has the very same bytes,
+ * and the same file name, format and media type.
+ */
+export function expectSameFile(expect: ExpectStatic, got: Download, expected: Download, what: string): void {
+  expect(magic[got.format]?.(got.bytes), `${what} looks like ${got.format}`).toBe(true);
+  expect(got.bytes.equals(expected.bytes), `${what} has the bytes the mock sends for the same request`).toBe(true);
+  expect(described(got)).toEqual(described(expected));
+}

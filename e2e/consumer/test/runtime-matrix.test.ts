@@ -1,16 +1,38 @@
 // Consumer's-eye, on every runtime we claim: the packed client's main entry, loaded with `import`
-// and with `require`, on Node 20, 22 and 24, Bun 1 and Deno 2, downloading a CSV, an XLSX and a PDF
-// from the packed mock server (its bin, on the Node running the tests); and the packed mock
-// server's bin on Node 22 and 24 sending the same files as on that Node. Every file is compared
-// byte for byte with what the Node-run mock sends the test process for the same request.
-import { mkdir, readFile } from 'node:fs/promises';
+// and with `require`, on each Node major we claim (nodeMajors), Bun 1 and Deno 2, downloading a
+// CSV, an XLSX and a PDF from the packed mock server (its bin, on the Node running the tests); and
+// the packed mock server's bin on every other Node major we claim sending the same files as on
+// that Node. Every file is compared byte for byte with what the Node-run mock sends the test
+// process for the same request.
+import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ExportOperationId } from '@toggl-exports/client';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { run } from './consumer-project.ts';
-import { type Download, downloadFromTest, type Mock, magic, startMockBin, stopMock } from './packed-mock.ts';
-import { bun, deno, fetchTimeoutMs, node, type Runtime, resolveRuntime, runtimeEnv } from './runtimes.ts';
+import {
+  type Download,
+  downloadFromTest,
+  expectSameFile,
+  type Mock,
+  readSaved,
+  type SavedFile,
+  startMockBin,
+  stopMock,
+} from './packed-mock.ts';
+import {
+  bun,
+  deno,
+  fetchTimeoutMs,
+  label,
+  node,
+  nodeMajors,
+  type Runtime,
+  reports,
+  resolveRuntime,
+  runningNodeMajor,
+  runtimeEnv,
+} from './runtimes.ts';
 
 const dir = inject('consumerDir');
 /** The three requests download-each.cjs makes, one in each format, read from the project's copy. */
@@ -49,32 +71,26 @@ const expectedFor = (method: ExportOperationId, args: unknown) => {
 interface RuntimeOutcome {
   entryFile: string;
   runtime: string;
-  files: {
-    method: ExportOperationId;
-    args: unknown;
-    operationId: string;
-    format: string;
-    contentType: string;
-    filename: string;
-    saved: string;
-  }[];
+  files: SavedFile[];
 }
 
 const systems = [
   { system: 'ES module', script: 'download.mjs', entry: 'client/dist/index.js' },
   { system: 'CommonJS', script: 'download.cjs', entry: 'client/dist/index.cjs' },
 ];
-const clientRuntimes: Runtime[] = [node(20), node(22), node(24), bun, deno];
+const clientRuntimes: Runtime[] = [...nodeMajors.map(node), bun(1), deno(2)];
+/** The mock's bin on every Node we claim but the one running the tests, which runs the reference mock. */
+const mockRuntimes: Runtime[] = nodeMajors.filter((major) => major !== runningNodeMajor).map(node);
 const combinations = clientRuntimes.flatMap((runtime) => systems.map((system) => ({ ...system, runtime })));
 
 // Each runtime is fetched once, on first use; the runtimes and module systems run side by side.
 describe.concurrent('the packed client on every runtime it claims', () => {
   for (const { runtime, system, script, entry } of combinations) {
-    it(`${runtime.label}, ${system} (${script}): loads ${entry} and downloads a CSV, an XLSX and a PDF byte for byte as the mock serves them`, {
+    it(`${label(runtime)}, ${system} (${script}): loads ${entry} and downloads a CSV, an XLSX and a PDF byte for byte as the mock serves them`, {
       timeout: testTimeoutMs,
     }, async ({ expect }) => {
       const executable = await resolveRuntime(runtime);
-      const outDir = path.join(dir, 'downloads', `${runtime.label.replace(' ', '-')}-${script}`);
+      const outDir = path.join(dir, 'downloads', `${runtime.name}-${runtime.major}-${script}`);
       await mkdir(outDir, { recursive: true });
       const { stdout } = await run(executable.path, [...runtime.scriptArgs, script, reference.url, outDir], {
         cwd: dir,
@@ -84,7 +100,7 @@ describe.concurrent('the packed client on every runtime it claims', () => {
       });
       const outcome = JSON.parse(stdout) as RuntimeOutcome;
 
-      expect(outcome.runtime.startsWith(runtime.reports), `${outcome.runtime} is ${runtime.label}`).toBe(true);
+      expect(outcome.runtime.startsWith(reports(runtime)), `${outcome.runtime} is ${label(runtime)}`).toBe(true);
       expect(/node_modules\/@toggl-exports\/(.+)$/.exec(outcome.entryFile)?.[1]).toBe(entry);
       expect(outcome.files.map(({ operationId, format }) => `${operationId} ${format}`)).toEqual([
         'exportDetailedReport csv',
@@ -92,40 +108,25 @@ describe.concurrent('the packed client on every runtime it claims', () => {
         'exportWeeklyReportPdf pdf',
       ]);
       for (const file of outcome.files) {
-        const same = await expectedFor(file.method, file.args);
-        const bytes = await readFile(file.saved);
-        expect(magic[file.format]!(bytes), `${file.saved} looks like ${file.format}`).toBe(true);
-        expect(bytes.equals(same.bytes), `${file.saved} has the bytes the mock sends for the same request`).toBe(true);
-        expect({ filename: file.filename, format: file.format, contentType: file.contentType }).toEqual({
-          filename: same.filename,
-          format: same.format,
-          contentType: same.contentType,
-        });
+        expectSameFile(expect, await readSaved(file), await expectedFor(file.method, file.args), file.saved);
       }
     });
   }
 });
 
 describe.concurrent('the packed mock server on every Node it claims', () => {
-  for (const runtime of [node(22), node(24)]) {
-    it(`${runtime.label}: its bin serves the same CSV, XLSX and PDF, byte for byte, as on the Node running the tests`, {
+  for (const runtime of mockRuntimes) {
+    it(`${label(runtime)}: its bin serves the same CSV, XLSX and PDF, byte for byte, as on the Node running the tests`, {
       timeout: testTimeoutMs,
     }, async ({ expect }) => {
       const executable = await resolveRuntime(runtime);
-      expect(executable.version.startsWith(`v${runtime.reports.split(' ')[1]}`), `${executable.version} is ${runtime.label}`).toBe(true);
+      expect(executable.version.startsWith(`v${runtime.major}.`), `${executable.version} is ${label(runtime)}`).toBe(true);
       const mock = await startMock(executable.path);
       try {
         expect(mock.url).not.toBe(reference.url);
         for (const { method, args } of downloads) {
           const got = await downloadFromTest(dir, mock.url, method, args);
-          const same = await expectedFor(method, args);
-          expect(magic[got.format]!(got.bytes), `${method} from ${runtime.label} looks like ${got.format}`).toBe(true);
-          expect(got.bytes.equals(same.bytes), `${method} from ${runtime.label} has the bytes of the reference mock's`).toBe(true);
-          expect({ filename: got.filename, format: got.format, contentType: got.contentType }).toEqual({
-            filename: same.filename,
-            format: same.format,
-            contentType: same.contentType,
-          });
+          expectSameFile(expect, got, await expectedFor(method, args), `${method} from ${label(runtime)}`);
         }
       } finally {
         await stopMock(mock);

@@ -1,23 +1,12 @@
 // Consumer's-eye: the packed packages, installed with npm, run by plain Node from an ES module and
 // from a CommonJS script, against the packed mock server started through its bin.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExportOperationId } from '@toggl-exports/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { run } from './consumer-project.ts';
-import { downloadFromTest, type Mock, magic, startMockBin, stopMock } from './packed-mock.ts';
+import { downloadFromTest, expectSameFile, type Mock, readSaved, type SavedFile, startMockBin, stopMock } from './packed-mock.ts';
 
 const dir = inject('consumerDir');
-
-interface SavedFile {
-  method: ExportOperationId;
-  args: unknown;
-  operationId: string;
-  format: string;
-  contentType: string;
-  filename: string;
-  saved: string;
-}
 
 interface Outcome {
   entryFiles: string[];
@@ -70,11 +59,7 @@ describe.each([
       'exportDetailedReportPdf pdf',
     ]);
     for (const file of outcome.files) {
-      const same = await sameDownload(file);
-      const bytes = await readFile(file.saved);
-      expect(magic[file.format]!(bytes), `${file.saved} looks like ${file.format}`).toBe(true);
-      expect(bytes.equals(same.bytes), `${file.saved} has the bytes the mock sends for the same request`).toBe(true);
-      expect(file.filename).toBe(same.filename);
+      expectSameFile(expect, await readSaved(file), await sameDownload(file), file.saved);
       expect(file.filename).toMatch(/^TogglTrack_Report_\w+_\(from_[\d_]+_to_[\d_]+\)\.(csv|xlsx|pdf)$/);
     }
   });
