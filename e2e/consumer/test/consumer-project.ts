@@ -2,6 +2,7 @@
 // no workspace links, next to the TypeScript versions the type tests compile with.
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +13,12 @@ export const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const projectFiles = fileURLToPath(new URL('../project/', import.meta.url));
 
-/** Installed under aliases side by side; the type tests run each one's `bin/tsc`. */
+/** The version of a package this one depends on (the workspace's catalog version), as installed. */
+const installedVersion = (name: string): string => (createRequire(import.meta.url)(`${name}/package.json`) as { version: string }).version;
+
+/** Installed under aliases side by side; the type tests run each one's `bin/tsc`. TypeScript 5 is the workspace's own. */
 export const typescripts = {
-  typescript5: 'typescript@5.9.3',
+  typescript5: `typescript@${installedVersion('typescript')}`,
   typescript7: 'typescript@7.0.2',
 } as const;
 
@@ -80,7 +84,7 @@ export async function createConsumerProject(): Promise<string> {
     dependencies: ours,
     devDependencies: {
       ...Object.fromEntries(Object.entries(typescripts).map(([alias, spec]) => [alias, `npm:${spec}`])),
-      '@types/node': '20.19.43',
+      '@types/node': installedVersion('@types/node'),
     },
     // Should one of our packages depend on another, it gets the tarball too, never the registry's copy.
     overrides: Object.fromEntries(packed.map(({ name }) => [name, `$${name}`])),
