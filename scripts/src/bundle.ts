@@ -1,18 +1,16 @@
+import { bundle, loadConfig } from '@redocly/openapi-core';
 import type { OpenApiDocument } from '@toggl-exports/spec-reader';
 import { stringify } from 'yaml';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
-import { redocly } from './redocly.ts';
-import { specEntry } from './repo-paths.ts';
+import { redoclyConfig, specEntry } from './repo-paths.ts';
 
-/**
- * Resolves the split spec into one document, with every shared piece under `components`:
- * `redocly bundle` to standard output, by the same Redocly CLI that lints the spec and renders
- * the docs. (Its library, @redocly/openapi-core, is bundled inside the CLI; a separate copy
- * would be a second Redocly version to keep in step.) It fails on any error, such as a `$ref`
- * to nothing.
- */
+/** Resolves the split spec into one document, with every shared piece under `components` (Redocly's bundler, in process). */
 export async function bundleSpec(entry = specEntry): Promise<OpenApiDocument> {
-  return JSON.parse(await redocly(['bundle', entry, '--ext', 'json'])) as OpenApiDocument;
+  const config = await loadConfig({ configPath: redoclyConfig });
+  const { bundle: bundled, problems } = await bundle({ ref: entry, config });
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) throw new Error(`the spec does not bundle:\n${errors.map((problem) => `  ${problem.message}`).join('\n')}`);
+  return bundled.parsed as OpenApiDocument;
 }
 
 /** The published spec package's contents: the bundle as JSON and as YAML. */
