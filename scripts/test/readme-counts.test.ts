@@ -1,7 +1,7 @@
-// The READMEs say how many exports there are in words ("the twelve endpoints"): each such count
+// The READMEs and the changesets say how many exports there are in words ("the twelve endpoints"): each such count
 // must be the number of export operations in the bundled spec, so adding one cannot leave a stale
 // number behind.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readExportOperations } from '@toggl-exports/spec-reader';
 import { bundledSpec } from '@toggl-exports/spec-reader/testing';
@@ -36,18 +36,25 @@ const COUNT = new RegExp(
   'gi',
 );
 
-const readmes = ['README.md', ...readdirSync(path.join(repoRoot, 'packages')).map((name) => `packages/${name}/README.md`)].filter(
-  (file) => {
-    try {
-      readFileSync(path.join(repoRoot, file));
-      return true;
-    } catch {
-      return false;
-    }
-  },
-);
+/**
+ * Every text of ours that counts all the exports: the READMEs and the pending changesets.
+ * (spec/DEVIATIONS.md counts groups of them, such as "two endpoints each", so it is not among them.)
+ */
+const texts = [
+  'README.md',
+  ...['packages', 'tools', 'e2e'].flatMap((folder) =>
+    readdirSync(path.join(repoRoot, folder)).map((name) => `${folder}/${name}/README.md`),
+  ),
+  ...readdirSync(path.join(repoRoot, '.changeset'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `.changeset/${name}`),
+].filter((file) => existsSync(path.join(repoRoot, file)));
 
-it.each(readmes)('%s counts the exports as the spec has them', (file) => {
+it('finds the texts that count the exports', () => {
+  expect(texts).toEqual(expect.arrayContaining(['README.md', 'packages/client/README.md', 'packages/mock-server/README.md']));
+});
+
+it.each(texts)('%s counts the exports as the spec has them', (file) => {
   const expected = readExportOperations(bundledSpec()).length;
   const counts = [...readFileSync(path.join(repoRoot, file), 'utf8').matchAll(COUNT)].map(
     (match) => `${match[0]} (${NUMBER_WORDS.indexOf((match[1] as string).toLowerCase())})`,
