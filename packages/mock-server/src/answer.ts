@@ -1,15 +1,14 @@
-import { MEDIA_TYPES } from '@toggl-exports/report-engine';
-import { limitBody, maxListItems } from './body-limits.ts';
-import { authorizationForPrism, type CredentialsKind } from './credentials.ts';
-import { crossFieldViolation } from './cross-field-rules.ts';
+import { limitBody } from './body-limits.ts';
+import { checkBody } from './check-body.ts';
+import type { CredentialsKind } from './credentials.ts';
 import { examplesOf } from './examples.ts';
 import type { ExportCall } from './export-answer.ts';
-import { accepts, formatOfPath } from './formats.ts';
+import { accepts, fileTypeOfPath } from './formats.ts';
 import { type Preference, parsePrefer } from './prefer.ts';
 import type { Prism, PrismOperation, PrismOutput, PrismRequest } from './prism.ts';
 import { isJsonContentType, parseJson } from './request-body.ts';
 import { type MockResponse, togglError } from './responses.ts';
-import { documentedMessage, incorrectCredentials, invalidRequest, tooManyItems, unableToExtractAuthentication } from './toggl-messages.ts';
+import { notFinite } from './toggl-messages.ts';
 
 /** One request as the front received it, body read in full and credentials classified (never kept). */
 export interface MockRequest {
@@ -23,15 +22,6 @@ export interface MockRequest {
   /** The UTC date the request came in (YYYY-MM-DD): the end of a period asked for without dates. */
   today: string;
 }
-
-const unreadable = { example: 'UnableToExtractAuthentication', message: unableToExtractAuthentication };
-/** The 401 for credentials Prism rejects: the example an operation documents, and Toggl's words where it has none. */
-const unauthorized: Record<CredentialsKind, { example: string; message: string }> = {
-  missing: unreadable,
-  malformed: unreadable,
-  incorrect: { example: 'IncorrectCredentials', message: incorrectCredentials },
-  usable: unreadable, // Prism accepts these; listed so that every kind of credentials has its 401
-};
 
 const quotaHeaders = ['X-Toggl-Quota-Remaining', 'X-Toggl-Quota-Resets-In'];
 const documentedHeaders = ['Retry-After', ...quotaHeaders];
@@ -58,7 +48,9 @@ export function createAnswerer(prism: Prism, exportFile: (call: ExportCall) => P
       }
       const parsed = parseJson(request.body);
       if (!parsed.ok) return togglError(400, parsed.message);
-      ({ body, cutList } = limitBody(parsed.value));
+      const limited = limitBody(parsed.value);
+      if (limited.nonFinite !== undefined) return togglError(400, notFinite(limited.nonFinite));
+      ({ body, cutList } = limited);
     }
 
     const prefer = parsePrefer(request.prefer);
@@ -67,43 +59,22 @@ export function createAnswerer(prism: Prism, exportFile: (call: ExportCall) => P
     if (!chosen.ok) return togglError(400, chosen.message);
 
     const { credentials } = request;
-    const authorization = authorizationForPrism(credentials);
-    const format = formatOfPath(request.path);
-    const fileType = format && MEDIA_TYPES[format];
-    const prismRequest: PrismRequest = {
-      method,
-      url: { path: request.path },
-      headers: {
-        ...(authorization && { authorization }),
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      body,
-    };
-    const result = await prism.respond(prismRequest, operation, {
+    const file = fileTypeOfPath(request.path);
+    const checked = await checkBody(prism, { method, path: request.path, credentials, body, cutList }, operation, {
       dynamic: false,
       ...chosen.mock,
       // The path decides the file type; JSON stays acceptable so the documented errors remain reachable.
-      ...(fileType && { mediaTypes: [fileType, 'application/json'] }),
+      ...(file && { mediaTypes: [file.mediaType, 'application/json'] }),
     });
-    if (result._tag === 'Left') return togglError(result.left.status ?? 500, result.left.detail || result.left.message);
-    const { output, validations } = result.right;
-
-    const problems = validations.input.filter((diagnostic) => diagnostic.severity === 0);
-    if (problems.some((diagnostic) => diagnostic.code === 401)) {
-      const { example, message } = unauthorized[credentials];
-      return togglError(401, documentedMessage(operation, 401, example) ?? message, { 'WWW-Authenticate': 'Basic realm="Toggl Track"' });
-    }
-    if (problems.length > 0) return togglError(400, invalidRequest(problems, operation).message);
-    if (cutList !== undefined) return togglError(400, tooManyItems(cutList, maxListItems));
-    const crossField = crossFieldViolation(body, operation);
-    if (crossField) return togglError(400, crossField.message);
+    if (!checked.ok) return togglError(checked.status, checked.message, checked.headers);
+    const { output } = checked;
 
     if (output.statusCode !== 200) return documentedError(output, chosen.mock.exampleKey);
-    if (!format || !fileType) throw new Error(`${request.path} names no file format, yet Prism routed it to ${operation.iid}`);
-    if (!accepts(request.accept, fileType)) {
-      return togglError(406, `This endpoint answers with ${fileType}, which the Accept header '${request.accept}' does not allow`);
+    if (!file) throw new Error(`${request.path} names no file format, yet Prism routed it to ${operation.iid}`);
+    if (!accepts(request.accept, file.mediaType)) {
+      return togglError(406, `This endpoint answers with ${file.mediaType}, which the Accept header '${request.accept}' does not allow`);
     }
-    return exportFile({ operation, path: request.path, format, body, credentials, today: request.today });
+    return exportFile({ operation, path: request.path, file, body, credentials, today: request.today });
   };
 }
 

@@ -1,4 +1,5 @@
 import type { PrismOperation } from './prism.ts';
+import { isJsonObject } from './request-body.ts';
 import { documentedMessage, fieldName, type RequestProblem } from './toggl-messages.ts';
 
 /*
@@ -26,17 +27,15 @@ const orderedPairs: readonly OrderedPair[] = [
   { object: ['audit', 'group_filter'], low: 'min_duration_seconds', high: 'max_duration_seconds', order: 'below' },
 ];
 
-const isObject = (value: unknown): value is Body => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function objectAt(body: Body, path: readonly string[]): Body | undefined {
   let current: unknown = body;
-  for (const key of path) current = isObject(current) ? current[key] : undefined;
-  return isObject(current) ? current : undefined;
+  for (const key of path) current = isJsonObject(current) ? current[key] : undefined;
+  return isJsonObject(current) ? current : undefined;
 }
 
 /** The first cross-field rule the body breaks, if any, reported at its second field. */
 export function crossFieldViolation(body: unknown, operation: PrismOperation): RequestProblem | undefined {
-  if (!isObject(body)) return undefined;
+  if (!isJsonObject(body)) return undefined;
   for (const { object, low, high, order, documented } of orderedPairs) {
     const values = objectAt(body, object);
     const lowValue = values?.[low];

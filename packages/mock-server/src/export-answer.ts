@@ -1,10 +1,11 @@
-import { type ExportFormat, exportReport, MEDIA_TYPES, type ReportData, type WorkspaceExportId } from '@toggl-exports/report-engine';
+import { exportReport, type ReportData, type WorkspaceExportId } from '@toggl-exports/report-engine';
 import type { CredentialsKind } from './credentials.ts';
-import { examplesOf } from './examples.ts';
+import type { FileType } from './formats.ts';
 import type { PrismOperation } from './prism.ts';
+import { isJsonObject } from './request-body.ts';
 import { type MockResponse, togglError } from './responses.ts';
 import type { SavedReportRunner } from './saved-reports.ts';
-import { documentedMessage } from './toggl-messages.ts';
+import { documentedMessage, invalidToken, notFound, workspaceNotAccessible } from './toggl-messages.ts';
 
 /*
  * The 200 of an export: the report engine computes the file from the server's data. This is
@@ -15,24 +16,32 @@ import { documentedMessage } from './toggl-messages.ts';
 export interface ExportCall {
   operation: PrismOperation;
   path: string;
-  format: ExportFormat;
+  file: FileType;
   body: unknown;
   credentials: CredentialsKind;
   /** The UTC date the request came in: the end of a period asked for without dates. */
   today: string;
 }
 
-const templates = new Map<string, RegExp>();
+/** The report engine's workspace exports. Typed by the engine's own list, this one can neither miss one nor add one. */
+const workspaceExports: Readonly<Record<WorkspaceExportId, true>> = {
+  exportDetailedReport: true,
+  exportDetailedReportPdf: true,
+  exportSummaryReport: true,
+  exportSummaryReportPdf: true,
+  exportWeeklyReportCsv: true,
+  exportWeeklyReportPdf: true,
+  exportProfitabilityEmployees: true,
+  exportProfitabilityProjects: true,
+  exportProjectTrends: true,
+};
 
-/** The path parameters of a request, read with the operation's path template. */
-function pathParameters(template: string, path: string): Record<string, string> {
-  let pattern = templates.get(template);
-  if (!pattern) {
-    const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+?)');
-    pattern = new RegExp(`^${source}$`);
-    templates.set(template, pattern);
-  }
-  return pattern.exec(path)?.groups ?? {};
+const isWorkspaceExport = (id: string | undefined): id is WorkspaceExportId => id !== undefined && Object.hasOwn(workspaceExports, id);
+
+/** A pattern that reads the path parameters of a request from an operation's path template. */
+function pathPattern(template: string): RegExp {
+  const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+?)');
+  return new RegExp(`^${source}$`);
 }
 
 function decodedToken(raw: string): string {
@@ -43,15 +52,9 @@ function decodedToken(raw: string): string {
   }
 }
 
-/** The first message an operation documents for a status, e.g. its 403's "Workspace not found/accessible". */
-const firstMessage = (operation: PrismOperation, status: number, fallback: string): string => {
-  const [first] = examplesOf(operation, status);
-  return typeof first?.value === 'string' ? first.value : fallback;
-};
+export function createExporter(data: ReportData, savedReportRun: SavedReportRunner, operations: readonly PrismOperation[]) {
+  const pathPatterns = new Map(operations.map((operation) => [operation.path, pathPattern(operation.path)]));
 
-const isBody = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-export function createExporter(data: ReportData, savedReportRun: SavedReportRunner) {
   async function fileOf(
     call: ExportCall,
     operationId: WorkspaceExportId,
@@ -61,39 +64,47 @@ export function createExporter(data: ReportData, savedReportRun: SavedReportRunn
   ): Promise<MockResponse> {
     const outcome = await exportReport(data, {
       operationId,
-      format: call.format,
+      format: call.file.format,
       workspaceId,
       body,
       today: call.today,
       ...(savedName === undefined ? {} : { savedName }),
     });
     if (!outcome.ok) {
-      if (outcome.reason === 'workspace_not_found')
-        return togglError(403, firstMessage(call.operation, 403, 'Workspace not found/accessible'));
+      if (outcome.reason === 'workspace_not_found') {
+        const { operation } = call;
+        return togglError(
+          403,
+          documentedMessage(operation, 403, 'WorkspaceNotAccessible') ??
+            documentedMessage(operation, 403, 'NoWorkspaceAccessOrNotAdmin') ??
+            workspaceNotAccessible,
+        );
+      }
       return togglError(400, outcome.message);
     }
     return {
       status: 200,
-      headers: { 'Content-Type': MEDIA_TYPES[call.format], 'Content-Disposition': `attachment; filename="${outcome.file.filename}"` },
+      headers: { 'Content-Type': call.file.mediaType, 'Content-Disposition': `attachment; filename="${outcome.file.filename}"` },
       body: Buffer.from(outcome.file.bytes.buffer, outcome.file.bytes.byteOffset, outcome.file.bytes.byteLength),
     };
   }
 
   async function savedReportFile(call: ExportCall, token: string): Promise<MockResponse> {
     const saved = data.savedReport(token);
-    if (!saved) return togglError(404, firstMessage(call.operation, 404, 'Not found'));
+    if (!saved) return togglError(404, documentedMessage(call.operation, 404, 'NotFound') ?? notFound);
     if (!saved.public && call.credentials === 'missing') {
-      return togglError(403, documentedMessage(call.operation, 403, 'InvalidToken') ?? 'Invalid token');
+      return togglError(403, documentedMessage(call.operation, 403, 'InvalidToken') ?? invalidToken);
     }
-    const checked = await savedReportRun(saved, call.format, isBody(call.body) ? call.body : {});
+    const checked = await savedReportRun(saved, call.file.format, isJsonObject(call.body) ? call.body : {});
     if (!checked.ok) return togglError(400, checked.message);
     return fileOf(call, checked.run.operationId, saved.workspaceId, checked.run.body, saved.name);
   }
 
   return function exportFile(call: ExportCall): Promise<MockResponse> {
-    const parameters = pathParameters(call.operation.path, call.path);
+    const parameters = pathPatterns.get(call.operation.path)?.exec(call.path)?.groups ?? {};
     if (parameters['report_token'] !== undefined) return savedReportFile(call, decodedToken(parameters['report_token']));
-    const body = isBody(call.body) ? call.body : {};
-    return fileOf(call, call.operation.iid as WorkspaceExportId, Number(parameters['workspace_id']), body);
+    const { iid } = call.operation;
+    if (!isWorkspaceExport(iid)) throw new Error(`the report engine computes no ${iid}, which Prism routed ${call.path} to`);
+    return fileOf(call, iid, Number(parameters['workspace_id']), isJsonObject(call.body) ? call.body : {});
   };
 }

@@ -1,14 +1,21 @@
-import { EXPORT_FORMATS, type ExportFormat } from '@toggl-exports/report-engine';
+import { EXPORT_FORMATS, type ExportFormat, MEDIA_TYPES } from '@toggl-exports/report-engine';
 import Negotiator from 'negotiator';
 
 const formatSuffix = new RegExp(`[./](${EXPORT_FORMATS.join('|')})$`);
 
+export interface FileType {
+  format: ExportFormat;
+  /** The file's media type, such as `text/csv`. */
+  mediaType: string;
+}
+
 /**
- * The file format a path asks for: its extension (`.csv`, `.xlsx`, `.pdf`), or the `/pdf`
- * suffix of saved reports. Toggl decides the format by the path alone.
+ * The file type a path asks for: its extension (`.csv`, `.xlsx`, `.pdf`), or the `/pdf` suffix
+ * of saved reports. Toggl decides the format by the path alone.
  */
-export function formatOfPath(path: string): ExportFormat | undefined {
-  return formatSuffix.exec(path)?.[1] as ExportFormat | undefined;
+export function fileTypeOfPath(path: string): FileType | undefined {
+  const format = formatSuffix.exec(path)?.[1] as ExportFormat | undefined;
+  return format && { format, mediaType: MEDIA_TYPES[format] };
 }
 
 /** Whether an `Accept` header (absent means anything) allows this media type. */

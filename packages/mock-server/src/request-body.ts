@@ -52,30 +52,16 @@ export function isJsonContentType(header: string): boolean {
   }
 }
 
+/** Whether a parsed JSON value is an object, not a list or null. */
+export const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 export type ParsedJson = { ok: true; value: unknown } | { ok: false; message: string };
 
 // A byte-order mark stays in the text, so that JSON.parse refuses it as Toggl's Go server does.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/**
- * Where the first number too large for JSON's numbers is (`1e999999` parses to Infinity, which
- * the schema validator would take for an integer), as a field name such as `page_size`.
- * Walks without recursion: a body may be nested hundreds of thousands of levels deep.
- */
-function firstNonFiniteNumber(value: unknown): string | undefined {
-  const pending: { value: unknown; path: string }[] = [{ value, path: '' }];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    if (typeof next.value === 'number' && !Number.isFinite(next.value)) return next.path;
-    if (typeof next.value !== 'object' || next.value === null) continue;
-    for (const [key, item] of Object.entries(next.value)) {
-      const path = Array.isArray(next.value) ? `${next.path}[${key}]` : next.path ? `${next.path}.${key}` : key;
-      pending.push({ value: item, path });
-    }
-  }
-  return undefined;
-}
-
-/** The body as JSON: UTF-8 text, as JSON requires, holding no number beyond what JSON numbers can be. */
+/** The body as JSON: UTF-8 text, as JSON requires. Numbers too large for JSON's are found by limitBody. */
 export function parseJson(bytes: Buffer): ParsedJson {
   let text: string;
   try {
@@ -83,13 +69,9 @@ export function parseJson(bytes: Buffer): ParsedJson {
   } catch {
     return { ok: false, message: 'Invalid JSON in the request body: it is not valid UTF-8 text' };
   }
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     return { ok: false, message: `Invalid JSON in the request body: ${(error as Error).message}` };
   }
-  const tooLarge = firstNonFiniteNumber(value);
-  if (tooLarge !== undefined) return { ok: false, message: `Invalid '${tooLarge || 'body'}' value, expected a finite number` };
-  return { ok: true, value };
 }

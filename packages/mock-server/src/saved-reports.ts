@@ -8,10 +8,9 @@ import {
   savedReportExports,
   type WorkspaceExportId,
 } from '@toggl-exports/report-engine';
-import { authorizationForPrism } from './credentials.ts';
-import { crossFieldViolation } from './cross-field-rules.ts';
+import { checkBody } from './check-body.ts';
 import type { Prism, PrismOperation } from './prism.ts';
-import { asksForAParameter, invalidRequest, type RequestProblem } from './toggl-messages.ts';
+import type { RequestProblem } from './toggl-messages.ts';
 
 /*
  * A saved report runs as the workspace export of its kind and format (a saved detailed report
@@ -40,8 +39,7 @@ const fillPath = (template: string, values: Record<string, string | number>): st
   template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
 
 export function createSavedReportRunner(prism: Prism, operations: readonly PrismOperation[]) {
-  const byId = new Map(operations.map((operation) => [operation.iid, operation]));
-  const fields = new Map<string, Set<string>>();
+  const byId = new Map(operations.map((operation) => [operation.iid, { operation, fields: fieldsOf(operation) }]));
 
   /** The export a saved report runs as in a format, and its body; or why that body cannot be exported. */
   return async function savedReportRun(
@@ -52,27 +50,13 @@ export function createSavedReportRunner(prism: Prism, operations: readonly Prism
     const operationId = savedReportExports[saved.report][format];
     const target = byId.get(operationId);
     if (!target) throw new Error(`the mock's spec has no ${operationId}, which ${saved.report} saved reports run as`);
-    let known = fields.get(operationId);
-    if (!known) {
-      known = fieldsOf(target);
-      fields.set(operationId, known);
-    }
-    const body = Object.fromEntries(Object.entries({ ...saved.params, ...override }).filter(([field]) => known.has(field)));
-    const checked = await prism.respond(
-      {
-        method: 'post',
-        url: { path: fillPath(target.path, { workspace_id: saved.workspaceId, extension: format }) },
-        headers: { authorization: authorizationForPrism('usable') as string, 'content-type': 'application/json' },
-        body,
-      },
-      target,
-      { dynamic: false, code: 200 },
-    );
-    if (checked._tag === 'Left') return { ok: false, message: checked.left.detail || checked.left.message };
-    const problems = checked.right.validations.input.filter((diagnostic) => diagnostic.severity === 0 && !asksForAParameter(diagnostic));
-    if (problems.length > 0) return { ok: false, ...invalidRequest(problems, target) };
-    const crossField = crossFieldViolation(body, target);
-    if (crossField) return { ok: false, ...crossField };
+    const body = Object.fromEntries(Object.entries({ ...saved.params, ...override }).filter(([field]) => target.fields.has(field)));
+    const path = fillPath(target.operation.path, { workspace_id: saved.workspaceId, extension: format });
+    const checked = await checkBody(prism, { method: 'post', path, credentials: 'usable', body, emptyAllowed: true }, target.operation, {
+      dynamic: false,
+      code: 200,
+    });
+    if (!checked.ok) return { ok: false, message: checked.message, ...(checked.field !== undefined && { field: checked.field }) };
     return { ok: true, run: { operationId, body } };
   };
 }

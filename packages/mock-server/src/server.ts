@@ -61,7 +61,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const { prism, operations } = sharedPrism();
   const savedReportRun = createSavedReportRunner(prism, operations);
   const data = await reportDataOf(options.data, savedReportRun);
-  const answer = createAnswerer(prism, createExporter(data, savedReportRun));
+  const answer = createAnswerer(prism, createExporter(data, savedReportRun, operations));
   const cache = new ResponseCache();
 
   async function respond(request: IncomingMessage, path: string): Promise<MockResponse> {

@@ -16,11 +16,16 @@ export function documentedMessage(operation: PrismOperation, status: number, exa
 
 export const notSupported = (field: string) => `The '${field}' parameter is not supported`;
 export const tooManyItems = (field: string, max: number) => `Invalid '${field}' value, the mock takes at most ${max} items in a list`;
+/** For a number JSON cannot hold, at `field` (`''`: the body itself). */
+export const notFinite = (field: string) => `Invalid '${field || 'body'}' value, expected a finite number`;
 export const notAllowed = (field: string, allowed: string) => `Invalid '${field}' value, allowed values are: '${allowed}'`;
 export const atLeastOneParameter = 'At least one parameter must be set';
 export const unableToExtractAuthentication = 'Unable to extract authentication data';
 export const incorrectCredentials = 'Incorrect username and/or password';
 export const invalidWorkspaceId = 'Invalid workspace id';
+export const workspaceNotAccessible = 'Workspace not found/accessible';
+export const notFound = 'Not found';
+export const invalidToken = 'Invalid token';
 const notAnObject = 'Invalid request body, expected a JSON object';
 
 const typeNames: Record<string, string> = {
@@ -44,10 +49,16 @@ const formatExamples: Record<string, string> = {
   date: 'WrongFormatDate',
 };
 
-/** `["client_ids", "1"]` → `client_ids[1]`; `["audit", "group_filter"]` → `audit.group_filter`. */
-export function fieldName(path: readonly string[]): string {
-  return path.reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
+/**
+ * `["client_ids", 1]` → `client_ids[1]`; `["audit", "group_filter"]` → `audit.group_filter`: a
+ * number is a list's index, a string a field's name (`["0"]` → `0`).
+ */
+export function fieldName(path: readonly (string | number)[]): string {
+  return path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
 }
+
+/** A field's name from the path of a Prism diagnostic, which gives a list's index as a string (`["client_ids", "1"]`). */
+const diagnosticField = (path: readonly string[]): string => fieldName(path.map((part) => (/^\d+$/.test(part) ? Number(part) : part)));
 
 /** Prism's diagnostics end with ajv's phrase ("must be >= 1"); the field is named before it. */
 const ajvPhrase = (diagnostic: PrismDiagnostic) => diagnostic.message.slice(diagnostic.message.indexOf(' must ') + 1);
@@ -91,7 +102,7 @@ export function invalidRequest(diagnostics: readonly PrismDiagnostic[], operatio
   if (!first) throw new Error('invalidRequest needs at least one diagnostic');
   const { diagnostic, kind } = first;
   const [, ...path] = diagnostic.path ?? [];
-  const field = fieldName(path);
+  const field = diagnosticField(path);
   const atLeastOne = () => documentedMessage(operation, 400, 'AtLeastOneParameter') ?? atLeastOneParameter;
 
   switch (kind) {

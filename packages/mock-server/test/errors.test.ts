@@ -113,6 +113,12 @@ describe('request bodies', () => {
       ['page_size', '{"page_size": 1e999999}'],
       ['min_duration_seconds', '{"start_date": "2026-10-01", "min_duration_seconds": -1e999}'],
       ['project_ids[1]', '{"project_ids": [7001, 1e400]}'],
+      ['body', '1e999'],
+      // A name that looks like an index is still a name.
+      ['0', '{"0": 1e999}'],
+      // Also past the parts the mock checks (README, "Limits").
+      ['project_ids[1500]', `{"project_ids": [${'7001,'.repeat(1500)}1e999]}`],
+      ['f1000.x[0]', `{${Array.from({ length: 1000 }, (_, index) => `"f${index}": 1`).join(',')}, "f1000": {"x": [1e999]}}`],
     ] as const) {
       const answer = await rawPost(detailedCsv, json, { authorization: basicAuth('a@b.c', 'pw'), 'content-type': 'application/json' });
       expect([answer.status, JSON.parse(answer.body)]).toEqual([400, `Invalid '${field}' value, expected a finite number`]);

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   atLeastOneParameter,
   incorrectCredentials,
+  invalidToken,
   invalidWorkspaceId,
   notAllowed,
+  notFound,
   notSupported,
   unableToExtractAuthentication,
+  workspaceNotAccessible,
 } from '../src/toggl-messages.ts';
 import { exampleMessage } from './spec.ts';
 
@@ -17,5 +20,8 @@ describe('Toggl message wording', () => {
     expect(unableToExtractAuthentication).toBe(exampleMessage('UnableToExtractAuthentication'));
     expect(incorrectCredentials).toBe(exampleMessage('IncorrectCredentials'));
     expect(invalidWorkspaceId).toBe(exampleMessage('InvalidWorkspaceId'));
+    expect(workspaceNotAccessible).toBe(exampleMessage('WorkspaceNotAccessible'));
+    expect(notFound).toBe(exampleMessage('NotFound'));
+    expect(invalidToken).toBe(exampleMessage('InvalidToken'));
   });
 });
