@@ -6,7 +6,7 @@ export type IsoDate = string;
 export const MINUTE = 60;
 export const HOUR = 3600;
 export const SECONDS_PER_DAY = 24 * HOUR;
-const MS_PER_DAY = SECONDS_PER_DAY * 1000;
+export const MS_PER_DAY = SECONDS_PER_DAY * 1000;
 
 /** Days since 1970-01-01 (negative before it). */
 export const dayNumber = (date: IsoDate): number => Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
@@ -49,11 +49,6 @@ export function firstOfQuarter(date: IsoDate): IsoDate {
 
 /** At least two digits: `7` → `07`. */
 export const pad2 = (value: number): string => (value < 10 ? `0${value}` : String(value));
-
-/** A clock time of day, given in seconds since midnight, as `HH:MM:SS`. */
-export function clockTime(secondsOfDay: number): string {
-  return `${pad2(Math.floor(secondsOfDay / HOUR))}:${pad2(Math.floor((secondsOfDay % HOUR) / MINUTE))}:${pad2(secondsOfDay % MINUTE)}`;
-}
 
 /** A moment as a local calendar date and the seconds since that date's midnight. */
 export interface LocalMoment {

@@ -15,9 +15,13 @@ import { projectTrendsReport } from './reports/trends.ts';
 import { weeklyReport } from './reports/weekly.ts';
 import { RequestError } from './request/request-error.ts';
 
+/** The spec's exports but the saved reports' (which run as one of these): those of a workspace's report. */
+type SpecWorkspaceExportId = Exclude<keyof typeof bodyDefaults, `exportSavedReport${string}`>;
+
 /**
  * Which report each workspace export of the spec computes, by operationId. An export added to
- * the spec gets its line here (and a report module, if it is a new kind of report).
+ * the spec gets its line here (and a report module, if it is a new kind of report): the
+ * compiler asks for it.
  */
 const REPORTS = {
   exportDetailedReport: detailedReport,
@@ -29,7 +33,7 @@ const REPORTS = {
   exportProfitabilityEmployees: employeeProfitabilityReport,
   exportProfitabilityProjects: projectProfitabilityReport,
   exportProjectTrends: projectTrendsReport,
-} as const;
+} as const satisfies Record<SpecWorkspaceExportId, (input: ReportInput<never>) => Report>;
 
 /** An export of a workspace's report, as opposed to a saved report's (which runs as one of these). */
 export type WorkspaceExportId = keyof typeof REPORTS;

@@ -1,5 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
-import { dateOfDayNumber, dayNumber, type IsoDate, type LocalMoment, SECONDS_PER_DAY } from './calendar.ts';
+import { dateOfDayNumber, dayNumber, type IsoDate, type LocalMoment, MS_PER_DAY, SECONDS_PER_DAY } from './calendar.ts';
 import { remembered } from './memo.ts';
 
 /*
@@ -10,7 +10,6 @@ import { remembered } from './memo.ts';
  */
 
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Bounded, as each new day a request asks for adds to them. */
 const MAX_KEPT = 200_000;
 
@@ -24,13 +23,13 @@ const zones = new Map<string, ZoneOffsets>();
 /** Minutes the zone is ahead of UTC at that instant. */
 function offsetMinutes(timeZone: string, epochMs: number): number {
   const zone = remembered(zones, timeZone, (): ZoneOffsets => ({ days: new Map(), quarterHours: new Map() }));
-  const day = Math.floor(epochMs / DAY_MS);
+  const day = Math.floor(epochMs / MS_PER_DAY);
   const whole = remembered(
     zone.days,
     day,
     () => {
-      const first = tzOffset(timeZone, new Date(day * DAY_MS));
-      return first === tzOffset(timeZone, new Date((day + 1) * DAY_MS - 1)) ? first : null;
+      const first = tzOffset(timeZone, new Date(day * MS_PER_DAY));
+      return first === tzOffset(timeZone, new Date((day + 1) * MS_PER_DAY - 1)) ? first : null;
     },
     MAX_KEPT,
   );

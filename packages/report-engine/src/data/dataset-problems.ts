@@ -54,7 +54,7 @@ function checker(): TypeCheck<typeof datasetSchema> {
 }
 
 /** `/time_entries/3/start` → `$.time_entries[3].start`. */
-export function jsonPath(pointer: string): string {
+function jsonPath(pointer: string): string {
   return pointer
     .split('/')
     .slice(1)
@@ -65,6 +65,9 @@ export function jsonPath(pointer: string): string {
       '$',
     );
 }
+
+/** One of a collection's records, in words: `time_entries` → `time entry`. */
+export const singular = (collection: string): string => collection.replace(/ies$/, 'y').replace(/s$/, '').replaceAll('_', ' ');
 
 /** A value as a message shows it: short, and never more than a line. */
 export function describeValue(value: unknown): string {
@@ -104,8 +107,11 @@ function messageOf(error: ValueError): string {
       return `is missing; expected ${expected(error.schema)}`;
     case ValueErrorType.ObjectAdditionalProperties:
       return `is not part of a dataset, which holds ${Object.keys(datasetSchema.properties).join(', ')}`;
-    case ValueErrorType.ArrayMinItems:
-      return 'must list at least one workspace';
+    case ValueErrorType.ArrayMinItems: {
+      const least = Number(error.schema.minItems);
+      const list = error.path.split('/').at(-1) ?? '';
+      return `must list at least ${least === 1 ? `one ${singular(list)}` : `${least} ${list.replaceAll('_', ' ')}`}`;
+    }
     default:
       return `expected ${expected(error.schema)}, got ${describeValue(error.value)}`;
   }

@@ -1,9 +1,9 @@
 import type { IsoDate } from '../calendar.ts';
+import { compareText } from '../text-order.ts';
 import type { Entry } from './report-data.ts';
 
 /** The order of a report's rows before any other order is asked for: start date, start instant, ID. */
-export const byStart = (a: Entry, b: Entry): number =>
-  (a.start.date < b.start.date ? -1 : a.start.date > b.start.date ? 1 : 0) || a.startsAt - b.startsAt || a.id - b.id;
+export const byStart = (a: Entry, b: Entry): number => compareText(a.start.date, b.start.date) || a.startsAt - b.startsAt || a.id - b.id;
 
 /** First index whose entry starts on or after `date`. */
 function firstOnOrAfter(entries: readonly Entry[], date: IsoDate): number {

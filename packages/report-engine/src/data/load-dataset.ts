@@ -1,6 +1,7 @@
+import { groupBy } from '../group-by.ts';
 import { compareText } from '../text-order.ts';
 import { isTimeZone, localMoment } from '../time-zones.ts';
-import { type DatasetProblem, describeValue, epochOfDateTime, MAX_PROBLEMS, schemaProblems } from './dataset-problems.ts';
+import { type DatasetProblem, describeValue, epochOfDateTime, MAX_PROBLEMS, schemaProblems, singular } from './dataset-problems.ts';
 import type { Dataset } from './dataset-schema.ts';
 import { entriesByDate } from './entries-by-date.ts';
 import type { Client, Entry, Group, Project, ReportData, Rounding, SavedReport, Tag, Task, User, Workspace } from './report-data.ts';
@@ -33,53 +34,72 @@ export function loadDataset(value: unknown): DatasetResult {
     tags: uniqueIds(dataset, 'tags', problems),
     time_entries: uniqueIds(dataset, 'time_entries', problems),
   };
-  const refersTo = (collection: keyof typeof ids, id: number | null | undefined, path: string) => {
+  /**
+   * Reports `$.<record>[<index>].<field>` (or `...<field>[<item>]`) when the ID it holds is not in
+   * the collection. The path is only made then: this runs several times per entry.
+   */
+  const refersTo = (
+    collection: keyof typeof ids,
+    id: number | null | undefined,
+    record: keyof Dataset,
+    index: number,
+    field: string,
+    item?: number,
+  ) => {
     if (id !== null && id !== undefined && !ids[collection].has(id))
-      problems.add(path, `refers to ${collection.replace(/s$/, '').replace('_', ' ')} ${id}, which is not in $.${collection}`);
+      problems.add(
+        `${fieldPath(record, index, field)}${item === undefined ? '' : `[${item}]`}`,
+        `refers to ${singular(collection)} ${id}, which is not in $.${collection}`,
+      );
   };
 
   (dataset.users ?? []).forEach((user, index) => {
     if (user.timezone !== undefined && !isTimeZone(user.timezone))
-      problems.add(`$.users[${index}].timezone`, `${describeValue(user.timezone)} is not an IANA time zone such as Europe/Tallinn or UTC`);
+      problems.add(
+        fieldPath('users', index, 'timezone'),
+        `${describeValue(user.timezone)} is not an IANA time zone such as Europe/Tallinn or UTC`,
+      );
   });
   for (const [index, group] of (dataset.groups ?? []).entries()) {
-    for (const [at, id] of (group.user_ids ?? []).entries()) refersTo('users', id, `$.groups[${index}].user_ids[${at}]`);
+    for (const [item, id] of (group.user_ids ?? []).entries()) refersTo('users', id, 'groups', index, 'user_ids', item);
   }
-  for (const [index, project] of (dataset.projects ?? []).entries())
-    refersTo('clients', project.client_id, `$.projects[${index}].client_id`);
-  for (const [index, task] of (dataset.tasks ?? []).entries()) refersTo('projects', task.project_id, `$.tasks[${index}].project_id`);
+  for (const [index, project] of (dataset.projects ?? []).entries()) refersTo('clients', project.client_id, 'projects', index, 'client_id');
+  for (const [index, task] of (dataset.tasks ?? []).entries()) refersTo('projects', task.project_id, 'tasks', index, 'project_id');
   const taskProject = new Map((dataset.tasks ?? []).map((task) => [task.id, task.project_id]));
   const times: (EntryTimes | undefined)[] = [];
   (dataset.time_entries ?? []).forEach((entry, index) => {
-    const at = `$.time_entries[${index}]`;
-    refersTo('workspaces', entry.workspace_id, `${at}.workspace_id`);
-    refersTo('users', entry.user_id, `${at}.user_id`);
-    refersTo('projects', entry.project_id, `${at}.project_id`);
-    refersTo('tasks', entry.task_id, `${at}.task_id`);
-    for (const [tag, id] of (entry.tag_ids ?? []).entries()) refersTo('tags', id, `${at}.tag_ids[${tag}]`);
+    refersTo('workspaces', entry.workspace_id, 'time_entries', index, 'workspace_id');
+    refersTo('users', entry.user_id, 'time_entries', index, 'user_id');
+    refersTo('projects', entry.project_id, 'time_entries', index, 'project_id');
+    refersTo('tasks', entry.task_id, 'time_entries', index, 'task_id');
+    for (const [item, id] of (entry.tag_ids ?? []).entries()) refersTo('tags', id, 'time_entries', index, 'tag_ids', item);
     const taskOf = entry.task_id === null || entry.task_id === undefined ? undefined : taskProject.get(entry.task_id);
     if (taskOf !== undefined && taskOf !== entry.project_id)
       problems.add(
-        `${at}.task_id`,
+        fieldPath('time_entries', index, 'task_id'),
         `task ${entry.task_id} belongs to project ${taskOf}, not to the entry's project ${entry.project_id ?? 'null'}`,
       );
     const timing = entryTimes(entry);
-    if ('problem' in timing) problems.add(`${at}.${timing.field}`, timing.problem);
+    if ('problem' in timing) problems.add(fieldPath('time_entries', index, timing.field), timing.problem);
     else times[index] = timing;
   });
   const tokens = new Map<string, number>();
   (dataset.saved_reports ?? []).forEach((report, index) => {
-    const at = `$.saved_reports[${index}]`;
-    refersTo('workspaces', report.workspace_id, `${at}.workspace_id`);
-    refersTo('users', report.owner_user_id, `${at}.owner_user_id`);
+    refersTo('workspaces', report.workspace_id, 'saved_reports', index, 'workspace_id');
+    refersTo('users', report.owner_user_id, 'saved_reports', index, 'owner_user_id');
     const first = tokens.get(report.token);
     if (first !== undefined)
-      problems.add(`${at}.token`, `${describeValue(report.token)} is already the token of $.saved_reports[${first}]`);
+      problems.add(
+        fieldPath('saved_reports', index, 'token'),
+        `${describeValue(report.token)} is already the token of $.saved_reports[${first}]`,
+      );
     else tokens.set(report.token, index);
   });
   if (problems.list.length > 0) return { ok: false, problems: problems.list };
   return { ok: true, data: reportDataOf(dataset, times as EntryTimes[]) };
 }
+
+const fieldPath = (record: keyof Dataset, index: number, field: string): string => `$.${record}[${index}].${field}`;
 
 class ProblemList {
   readonly list: DatasetProblem[] = [];
@@ -93,7 +113,7 @@ function uniqueIds(dataset: Dataset, collection: Exclude<keyof Dataset, '$schema
   (dataset[collection] ?? []).forEach(({ id }, index) => {
     const first = firstIndex.get(id);
     if (first === undefined) firstIndex.set(id, index);
-    else problems.add(`$.${collection}[${index}].id`, `${id} is already the ID of $.${collection}[${first}]`);
+    else problems.add(fieldPath(collection, index, 'id'), `${id} is already the ID of $.${collection}[${first}]`);
   });
   return new Set(firstIndex.keys());
 }
@@ -181,12 +201,14 @@ function reportDataOf(dataset: Dataset, times: readonly EntryTimes[]): ReportDat
   const tags = new Map<number, Tag>((dataset.tags ?? []).map(({ id, name }) => [id, { id, name }]));
   const byTagName = (a: number, b: number) => compareText(tags.get(a)?.name ?? '', tags.get(b)?.name ?? '') || a - b;
 
-  const entriesOf = new Map<number, Entry[]>();
-  (dataset.time_entries ?? []).forEach((raw, index) => {
+  const rawEntries = dataset.time_entries ?? [];
+  /** The entry at `index`, in the shape of the reports; `undefined` while it runs. */
+  const entryOf = (index: number): Entry | undefined => {
+    const raw = rawEntries[index] as Item<'time_entries'>;
     const { startsAt, seconds: durationSeconds, updatedAt } = times[index] as EntryTimes;
-    if (durationSeconds === undefined) return;
+    if (durationSeconds === undefined) return undefined;
     const user = users.get(raw.user_id) as User;
-    const entry: Entry = {
+    return {
       id: raw.id,
       userId: raw.user_id,
       projectId: raw.project_id ?? null,
@@ -200,10 +222,11 @@ function reportDataOf(dataset: Dataset, times: readonly EntryTimes[]): ReportDat
       startsAt,
       updatedAt,
     };
-    const list = entriesOf.get(raw.workspace_id);
-    if (list) list.push(entry);
-    else entriesOf.set(raw.workspace_id, [entry]);
-  });
+  };
+  const indexesIn = groupBy(rawEntries.keys(), (index) => (rawEntries[index] as Item<'time_entries'>).workspace_id);
+  /** A workspace's stopped entries; running ones never reach a report. */
+  const entriesIn = (workspaceId: number): Entry[] =>
+    (indexesIn.get(workspaceId) ?? []).map(entryOf).filter((entry) => entry !== undefined);
 
   const workspaces = new Map<number, Workspace>(
     dataset.workspaces.map((workspace) => [
@@ -220,7 +243,7 @@ function reportDataOf(dataset: Dataset, times: readonly EntryTimes[]): ReportDat
         projects,
         tasks,
         tags,
-        entriesBetween: entriesByDate(entriesOf.get(workspace.id) ?? []),
+        entriesBetween: entriesByDate(entriesIn(workspace.id)),
       },
     ]),
   );

@@ -1,5 +1,6 @@
 import { formatCell } from '../reports/cell-style.ts';
 import type { Cell, Column, Report } from '../reports/report.ts';
+import { concatenated } from './concatenated.ts';
 
 const BYTE_ORDER_MARK = new Uint8Array([0xef, 0xbb, 0xbf]);
 /** Lines are encoded this many at a time: a year of entries never becomes one string of tens of megabytes. */
@@ -40,14 +41,4 @@ export function renderCsv(report: Report): Uint8Array {
   }
   if (lines.length > 0) chunks.push(encoder.encode(`${lines.join('\n')}\n`));
   return concatenated(chunks);
-}
-
-function concatenated(chunks: readonly Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
 }

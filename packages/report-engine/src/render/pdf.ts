@@ -1,11 +1,13 @@
 import { remembered } from '../memo.ts';
 import { formatCell, formatDate } from '../reports/cell-style.ts';
 import { type Column, columnTotals, type Report } from '../reports/report.ts';
+import { concatenated } from './concatenated.ts';
 import { exportedAt } from './exported-at.ts';
 
 const NUMERIC_KINDS = new Set<Column['kind']>(['duration', 'hours', 'money', 'integer']);
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
+type Font = typeof FONT | typeof BOLD;
 const FONT_SIZE = 7.5;
 const LINE_HEIGHT = FONT_SIZE * 1.25;
 const PAD_X = 3;
@@ -31,6 +33,12 @@ interface Layout {
   totals: Row;
   /** Of each column. */
   widths: number[];
+  /** Of the whole table. */
+  width: number;
+  /** Whether each column's one-line cells sit at its right edge, as numbers do. */
+  rightAligned: boolean[];
+  /** What pdfkit is to add between the lines of a cell, per font, for lines LINE_HEIGHT apart. */
+  lineGaps: Record<Font, number>;
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -38,7 +46,7 @@ type Doc = PDFKit.PDFDocument;
 const shortened = (text: string): string => (text.length > MAX_CELL_CHARACTERS ? `${text.slice(0, MAX_CELL_CHARACTERS - 1)}…` : text);
 
 /** Measures texts in one font, each distinct text once: names, dates and descriptions repeat from row to row. */
-function measurer(doc: Doc, font: string): (texts: string[]) => Row {
+function measurer(doc: Doc, font: Font): (texts: string[]) => Row {
   const known = new Map<string, number>();
   return (texts) => {
     doc.font(font).fontSize(FONT_SIZE);
@@ -52,7 +60,7 @@ function measurer(doc: Doc, font: string): (texts: string[]) => Row {
  * Text columns share the rest in proportion to their widest text (capped, so that one long
  * description does not squeeze the others), and wrap where a cell is wider.
  */
-function columnWidths(doc: Doc, layout: Omit<Layout, 'widths'>): number[] {
+function columnWidths(doc: Doc, layout: Pick<Layout, 'columns' | 'body' | 'header' | 'totals'>): number[] {
   const available = doc.page.width - 2 * MARGIN;
   const needed = layout.columns.map((_, index) => {
     let widest = Math.max(layout.header.widths[index] ?? 0, layout.totals.widths[index] ?? 0);
@@ -72,36 +80,35 @@ function columnWidths(doc: Doc, layout: Omit<Layout, 'widths'>): number[] {
 interface RowLayout {
   lines: number[];
   height: number;
-  lineGap: number;
 }
 
-function layRow(doc: Doc, layout: Layout, row: Row, font: string): RowLayout {
+function layRow(doc: Doc, layout: Layout, row: Row, font: Font): RowLayout {
   doc.font(font).fontSize(FONT_SIZE);
-  const lineGap = LINE_HEIGHT - doc.currentLineHeight();
+  const lineGap = layout.lineGaps[font];
   const lines = row.texts.map((text, index) => {
     const inner = (layout.widths[index] ?? 0) - 2 * PAD_X;
     return (row.widths[index] ?? 0) <= inner ? 1 : Math.round(doc.heightOfString(text, { width: inner, lineGap }) / LINE_HEIGHT);
   });
-  return { lines, height: Math.max(1, ...lines) * LINE_HEIGHT + 2 * PAD_Y, lineGap };
+  return { lines, height: Math.max(1, ...lines) * LINE_HEIGHT + 2 * PAD_Y };
 }
 
 /** Writes one table row at `y`, laid out by `layRow`, with a rule under it. */
-function drawRow(doc: Doc, layout: Layout, row: Row, at: RowLayout, y: number, font: string): void {
+function drawRow(doc: Doc, layout: Layout, row: Row, at: RowLayout, y: number, font: Font): void {
   doc.font(font).fontSize(FONT_SIZE);
   let x = MARGIN;
   row.texts.forEach((text, index) => {
     const width = layout.widths[index] ?? 0;
-    if ((at.lines[index] ?? 1) > 1) doc.text(text, x + PAD_X, y + PAD_Y, { width: width - 2 * PAD_X, lineGap: at.lineGap });
+    if ((at.lines[index] ?? 1) > 1) doc.text(text, x + PAD_X, y + PAD_Y, { width: width - 2 * PAD_X, lineGap: layout.lineGaps[font] });
     else if (text !== '') {
       // A single line goes down without pdfkit's line wrapper, several times faster over thousands of rows.
-      const right = NUMERIC_KINDS.has((layout.columns[index] as Column).kind);
-      doc.text(text, right ? x + width - PAD_X - (row.widths[index] ?? 0) : x + PAD_X, y + PAD_Y, { lineBreak: false });
+      const x0 = layout.rightAligned[index] ? x + width - PAD_X - (row.widths[index] ?? 0) : x + PAD_X;
+      doc.text(text, x0, y + PAD_Y, { lineBreak: false });
     }
     x += width;
   });
   doc
     .moveTo(MARGIN, y + at.height)
-    .lineTo(MARGIN + layout.widths.reduce((sum, width) => sum + width, 0), y + at.height)
+    .lineTo(MARGIN + layout.width, y + at.height)
     .lineWidth(0.4)
     .strokeColor(RULE)
     .stroke();
@@ -151,15 +158,7 @@ export async function renderPdf(report: Report): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
     doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-    doc.on('end', () => {
-      const bytes = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
-      let offset = 0;
-      for (const chunk of chunks) {
-        bytes.set(chunk, offset);
-        offset += chunk.length;
-      }
-      resolve(bytes);
-    });
+    doc.on('end', () => resolve(concatenated(chunks)));
     doc.on('error', reject);
   });
 
@@ -185,13 +184,21 @@ export async function renderPdf(report: Report): Promise<Uint8Array> {
       }),
     ),
   };
-  const layout: Layout = { ...partial, widths: columnWidths(doc, partial) };
+  const widths = columnWidths(doc, partial);
+  const lineGapOf = (font: Font) => LINE_HEIGHT - doc.font(font).fontSize(FONT_SIZE).currentLineHeight();
+  const layout: Layout = {
+    ...partial,
+    widths,
+    width: widths.reduce((sum, width) => sum + width, 0),
+    rightAligned: columns.map((column) => NUMERIC_KINDS.has(column.kind)),
+    lineGaps: { [FONT]: lineGapOf(FONT), [BOLD]: lineGapOf(BOLD) },
+  };
 
   const bottom = doc.page.height - MARGIN - FOOTER_GAP;
   const header = layRow(doc, layout, layout.header, BOLD);
   let y = writeHeading(doc, report);
   /** Writes a row where it fits whole: on this page, or on the next one under the column headers again. */
-  const place = (row: Row, font: string) => {
+  const place = (row: Row, font: Font) => {
     const at = layRow(doc, layout, row, font);
     if (y + at.height > bottom) {
       doc.addPage();

@@ -1,4 +1,4 @@
-import { HOUR, type IsoDate, MINUTE, pad2 } from '../calendar.ts';
+import { HOUR, type IsoDate, MINUTE, pad2, SECONDS_PER_DAY } from '../calendar.ts';
 import type { ExportFormat } from '../generated/formats.ts';
 import type { components } from '../generated/openapi.ts';
 import type { Cell, ColumnKind } from './report.ts';
@@ -8,7 +8,7 @@ export type DurationFormat = Schemas['DurationFormat'];
 export type DateFormat = Schemas['DateFormat'];
 
 /** How times of day are written: with seconds in CSV and XLSX, as a 24- or 12-hour clock in PDF. */
-export type Clock = 'HH:MM:SS' | 'HH:MM' | 'h:MM AM';
+type Clock = 'HH:MM:SS' | 'HH:MM' | 'h:MM AM';
 
 export interface CellStyle {
   duration: DurationFormat;
@@ -19,7 +19,7 @@ export interface CellStyle {
 }
 
 /** The presentation fields of a body; only the PDF bodies have the last three. */
-export interface StyleFields {
+interface StyleFields {
   duration_format?: DurationFormat;
   date_format?: DateFormat;
   hour_format?: string;
@@ -54,10 +54,6 @@ function hundredths(value: number, separator = '.'): string {
   return `${sign}${Math.floor(absolute / 100)}${separator}${pad2(absolute % 100)}`;
 }
 
-/** `HH:MM:SS`, hours growing past 99 for long totals. */
-const classic = (seconds: number): string =>
-  `${pad2(Math.floor(seconds / HOUR))}:${pad2(Math.floor((seconds % HOUR) / MINUTE))}:${pad2(seconds % MINUTE)}`;
-
 /** Toggl's newer style: `18:25 min` under an hour, `1:30:00` from an hour on. */
 function improved(seconds: number): string {
   const minutes = Math.floor((seconds % HOUR) / MINUTE);
@@ -67,7 +63,7 @@ function improved(seconds: number): string {
 
 export function formatDuration(seconds: number, format: DurationFormat): string {
   if (format === 'decimal') return hundredths(hundredthsOfHour(seconds));
-  return format === 'improved' ? improved(seconds) : memo(classicTexts, seconds, () => classic(seconds));
+  return format === 'improved' ? improved(seconds) : formatClock(seconds, 'HH:MM:SS');
 }
 
 export function formatDate(date: IsoDate, format: DateFormat): string {
@@ -88,27 +84,23 @@ export function formatDate(date: IsoDate, format: DateFormat): string {
 }
 
 /** Times of day and durations under a day repeat from row to row: each text is made once per clock. */
-const MEMO_SECONDS = 24 * 3600;
 const clockTexts: Record<Clock, string[]> = { 'HH:MM:SS': [], 'HH:MM': [], 'h:MM AM': [] };
-const classicTexts: string[] = [];
 
-function memo(texts: string[], seconds: number, make: () => string): string {
-  if (seconds < 0 || seconds >= MEMO_SECONDS || !Number.isInteger(seconds)) return make();
+/** Seconds (since midnight, or of a duration) on a clock; `HH:MM:SS` hours grow past 23 for durations. */
+export function formatClock(seconds: number, clock: Clock): string {
+  if (seconds < 0 || seconds >= SECONDS_PER_DAY || !Number.isInteger(seconds)) return clockText(seconds, clock);
+  const texts = clockTexts[clock];
   const known = texts[seconds];
   if (known !== undefined) return known;
-  const text = make();
+  const text = clockText(seconds, clock);
   texts[seconds] = text;
   return text;
 }
 
-export function formatClock(secondsOfDay: number, clock: Clock): string {
-  return memo(clockTexts[clock], secondsOfDay, () => clockText(secondsOfDay, clock));
-}
-
-function clockText(secondsOfDay: number, clock: Clock): string {
-  const hours = Math.floor(secondsOfDay / HOUR);
-  const minutes = pad2(Math.floor((secondsOfDay % HOUR) / MINUTE));
-  if (clock === 'HH:MM:SS') return `${pad2(hours)}:${minutes}:${pad2(secondsOfDay % MINUTE)}`;
+function clockText(seconds: number, clock: Clock): string {
+  const hours = Math.floor(seconds / HOUR);
+  const minutes = pad2(Math.floor((seconds % HOUR) / MINUTE));
+  if (clock === 'HH:MM:SS') return `${pad2(hours)}:${minutes}:${pad2(seconds % MINUTE)}`;
   if (clock === 'HH:MM') return `${pad2(hours)}:${minutes}`;
   return `${hours % 12 || 12}:${minutes} ${hours < 12 ? 'AM' : 'PM'}`;
 }

@@ -1,29 +1,24 @@
 import type { LocalMoment } from '../calendar.ts';
 import { byStart } from '../data/entries-by-date.ts';
-import type { Entry, Workspace } from '../data/report-data.ts';
+import type { Workspace } from '../data/report-data.ts';
 import type { components } from '../generated/openapi.ts';
-import { selectEntries } from '../request/filters.ts';
+import { groupBy } from '../group-by.ts';
 import { periodOf } from '../request/period.ts';
-import { roundingOf } from '../request/rounding.ts';
 import { compareText } from '../text-order.ts';
 import { cellStyle } from './cell-style.ts';
-import { groupBy, type PricedEntry, priceEntries, sumOf } from './priced-entries.ts';
+import { amountOf, type PricedEntry, pricedSelection, secondsOf } from './priced-entries.ts';
 import type { Cell, Column, Report } from './report.ts';
 import { inCurrency, naming, type ReportInput } from './report-input.ts';
 
 export type DetailedBody = components['schemas']['DetailedReportExportRequest'] &
   Partial<components['schemas']['DetailedReportPdfExportRequest']>;
 
-/** One row of the detailed report: a time entry, or several similar ones when `grouped`. */
-interface Line {
-  /** The first of its entries, which gives the row its user, project, task, description, billable and tags. */
-  entry: Entry;
-  start: LocalMoment;
-  end: LocalMoment;
-  seconds: number;
-  amountCents: number | null;
-  updatedAt: number;
-}
+/**
+ * One row of the detailed report: a time entry, or several similar ones when `grouped`, which
+ * then show as their first entry (its user, project, task, description, billable flag, tags and
+ * start) ending when the last one ends.
+ */
+type Line = PricedEntry;
 
 const laterMoment = (a: LocalMoment, b: LocalMoment): LocalMoment =>
   a.date > b.date || (a.date === b.date && a.seconds >= b.seconds) ? a : b;
@@ -41,34 +36,34 @@ function groupSimilar(priced: readonly PricedEntry[]): Line[] {
   );
   return [...similar.values()].map((members) => {
     const first = members[0] as PricedEntry;
-    const billable = first.amountCents !== null;
-    return {
-      entry: first.entry,
-      start: first.entry.start,
-      end: members.reduce((end, { entry }) => laterMoment(end, entry.end), first.entry.end),
-      seconds: sumOf(members, (member) => member.seconds),
-      amountCents: billable ? sumOf(members, (member) => member.amountCents) : null,
-      updatedAt: Math.max(...members.map(({ entry }) => entry.updatedAt)),
-    };
+    const end = members.reduce((later, { entry }) => laterMoment(later, entry.end), first.entry.end);
+    const updatedAt = Math.max(...members.map(({ entry }) => entry.updatedAt));
+    return { ...first, entry: { ...first.entry, end, updatedAt }, seconds: secondsOf(members), amountCents: amountOf(members) };
   });
 }
 
 type OrderBy = NonNullable<DetailedBody['order_by']>;
 
-function lineOrder(orderBy: OrderBy, workspace: Workspace): (a: Line, b: Line) => number {
-  const byDate = (a: Line, b: Line) => byStart(a.entry, b.entry);
-  const userName = (line: Line) => workspace.users.get(line.entry.userId)?.name ?? '';
-  const primary: Record<OrderBy, (a: Line, b: Line) => number> = {
-    date: () => 0,
-    user: (a, b) => compareText(userName(a), userName(b)),
-    duration: (a, b) => a.seconds - b.seconds,
-    description: (a, b) => compareText(a.entry.description.toLowerCase(), b.entry.description.toLowerCase()),
-    last_update: (a, b) => a.updatedAt - b.updatedAt,
-  };
-  return (a, b) => primary[orderBy](a, b) || byDate(a, b);
+/** What each order sorts the lines by before their start; `date` is none, as lines come by their start already. */
+const sortKeys: Record<Exclude<OrderBy, 'date'>, (line: Line, workspace: Workspace) => string | number> = {
+  user: ({ entry }, workspace) => workspace.users.get(entry.userId)?.name ?? '',
+  duration: ({ seconds }) => seconds,
+  description: ({ entry }) => entry.description.toLowerCase(),
+  last_update: ({ entry }) => entry.updatedAt,
+};
+
+/** Two keys of the same order: numbers by value, texts by code point. */
+const compareKeys = (a: string | number, b: string | number): number =>
+  typeof a === 'number' ? a - (b as number) : compareText(a, b as string);
+
+/** The lines in `order_by` order, those of the same key by their start. */
+function ordered(lines: readonly Line[], orderBy: Exclude<OrderBy, 'date'>, workspace: Workspace): Line[] {
+  const keyOf = sortKeys[orderBy];
+  const keyed = lines.map((line) => ({ line, key: keyOf(line, workspace) }));
+  return keyed.sort((a, b) => compareKeys(a.key, b.key) || byStart(a.line.entry, b.line.entry)).map(({ line }) => line);
 }
 
-export function detailedColumns(workspace: Workspace, hideAmounts: boolean): Column[] {
+function detailedColumns(workspace: Workspace, hideAmounts: boolean): Column[] {
   return [
     { header: 'User', kind: 'text' },
     { header: 'Email', kind: 'text' },
@@ -91,21 +86,16 @@ export function detailedColumns(workspace: Workspace, hideAmounts: boolean): Col
 export function detailedReport(input: ReportInput<DetailedBody>): Report {
   const { workspace, body, format } = input;
   const period = periodOf(body, input.today);
-  const selected = selectEntries(workspace.entriesBetween(period.start, period.end), body, workspace);
-  const priced = priceEntries(selected, workspace, roundingOf(body, workspace));
-  // A priced entry is a line of its own: it has every field a line has.
-  const lines: Line[] = body.grouped ? groupSimilar(priced) : priced;
+  const priced = pricedSelection(body, workspace, period);
+  const grouped = body.grouped ? groupSimilar(priced) : priced;
   const orderBy = body.order_by ?? 'date';
   // Entries (and groups of them, by their first) come by date already: sorting a year of them again costs more than the rest of the report.
-  if (orderBy !== 'date') {
-    const order = lineOrder(orderBy, workspace);
-    lines.sort(order);
-  }
+  const lines = orderBy === 'date' ? grouped : ordered(grouped, orderBy, workspace);
   if (body.order_dir === 'DESC') lines.reverse();
 
   const hideAmounts = body.hide_amounts === true;
   const columns = detailedColumns(workspace, hideAmounts);
-  const rows = lines.map(({ entry, start, end, seconds, amountCents }): Cell[] => {
+  const rows = lines.map(({ entry, seconds, amountCents }): Cell[] => {
     const user = workspace.users.get(entry.userId);
     const project = entry.projectId === null ? undefined : workspace.projects.get(entry.projectId);
     const cells: Cell[] = [
@@ -116,10 +106,10 @@ export function detailedReport(input: ReportInput<DetailedBody>): Report {
       entry.taskId === null ? null : (workspace.tasks.get(entry.taskId)?.name ?? null),
       entry.description || null,
       entry.billable ? 'Yes' : 'No',
-      start.date,
-      start.seconds,
-      end.date,
-      end.seconds,
+      entry.start.date,
+      entry.start.seconds,
+      entry.end.date,
+      entry.end.seconds,
       seconds,
       entry.tagIds.length === 0 ? null : entry.tagIds.map((id) => workspace.tags.get(id)?.name ?? '').join(', '),
       amountCents,

@@ -12,61 +12,55 @@ export interface Dimension {
   columns: Column[];
   keyOf(entry: Entry): GroupKey;
   cells(key: GroupKey): Cell[];
-  /** What `order_by: title` sorts by. */
+  /** What `order_by: title` sorts by: the first of its cells. */
   title(key: GroupKey): string;
   allKeys(): GroupKey[];
 }
 
-export const DIMENSIONS = ['projects', 'users', 'clients', 'time_entries', 'tasks'] as const;
-export type DimensionName = (typeof DIMENSIONS)[number];
+type DimensionName = 'projects' | 'users' | 'clients' | 'time_entries' | 'tasks';
 
 const text = (header: string): Column => ({ header, kind: 'text' });
 
-export function dimension(name: DimensionName, workspace: Workspace): Dimension {
+const nameIn = (records: ReadonlyMap<number, { name: string }>, key: GroupKey): string | null =>
+  typeof key === 'number' ? (records.get(key)?.name ?? null) : null;
+
+/** A dimension of the records of one kind (users, clients, tasks), shown by their name. */
+function named(
+  header: string,
+  records: ReadonlyMap<number, { name: string }>,
+  keyOf: (entry: Entry) => GroupKey,
+): Omit<Dimension, 'title'> {
+  return { columns: [text(header)], keyOf, cells: (key) => [nameIn(records, key)], allKeys: () => [...records.keys()] };
+}
+
+function untitled(name: DimensionName, workspace: Workspace): Omit<Dimension, 'title'> {
   const { projects, users, clients, tasks } = workspace;
-  const projectName = (id: GroupKey) => (typeof id === 'number' ? (projects.get(id)?.name ?? null) : null);
   const clientOfProject = (id: GroupKey) => (typeof id === 'number' ? (projects.get(id)?.clientId ?? null) : null);
-  const clientName = (id: GroupKey) => (typeof id === 'number' ? (clients.get(id)?.name ?? null) : null);
   switch (name) {
     case 'projects':
       return {
         columns: [text('Project'), text('Client')],
         keyOf: (entry) => entry.projectId,
-        cells: (key) => [projectName(key), clientName(clientOfProject(key))],
-        title: (key) => projectName(key) ?? '',
+        cells: (key) => [nameIn(projects, key), nameIn(clients, clientOfProject(key))],
         allKeys: () => [...projects.keys()],
       };
     case 'users':
-      return {
-        columns: [text('User')],
-        keyOf: (entry) => entry.userId,
-        cells: (key) => [typeof key === 'number' ? (users.get(key)?.name ?? null) : null],
-        title: (key) => (typeof key === 'number' ? (users.get(key)?.name ?? '') : ''),
-        allKeys: () => [...users.keys()],
-      };
+      return named('User', users, (entry) => entry.userId);
     case 'clients':
-      return {
-        columns: [text('Client')],
-        keyOf: (entry) => clientOfProject(entry.projectId),
-        cells: (key) => [clientName(key)],
-        title: (key) => clientName(key) ?? '',
-        allKeys: () => [...clients.keys()],
-      };
+      return named('Client', clients, (entry) => clientOfProject(entry.projectId));
     case 'tasks':
-      return {
-        columns: [text('Task')],
-        keyOf: (entry) => entry.taskId,
-        cells: (key) => [typeof key === 'number' ? (tasks.get(key)?.name ?? null) : null],
-        title: (key) => (typeof key === 'number' ? (tasks.get(key)?.name ?? '') : ''),
-        allKeys: () => [...tasks.keys()],
-      };
+      return named('Task', tasks, (entry) => entry.taskId);
     case 'time_entries':
       return {
         columns: [text('Description')],
         keyOf: (entry) => entry.description || null,
         cells: (key) => [typeof key === 'string' ? key : null],
-        title: (key) => (typeof key === 'string' ? key : ''),
         allKeys: () => [],
       };
   }
+}
+
+export function dimension(name: DimensionName, workspace: Workspace): Dimension {
+  const grouping = untitled(name, workspace);
+  return { ...grouping, title: (key) => String(grouping.cells(key)[0] ?? '') };
 }

@@ -1,11 +1,14 @@
 import { firstOfMonth, firstOfQuarter, HOUR, type IsoDate, mondayOf } from '../calendar.ts';
 import type { Entry, User, Workspace } from '../data/report-data.ts';
 import type { components } from '../generated/openapi.ts';
+import { groupBy } from '../group-by.ts';
+import { projectFilter, selectEntries } from '../request/filters.ts';
 import { type Period, periodOf } from '../request/period.ts';
 import { roundingOf } from '../request/rounding.ts';
 import { compareText } from '../text-order.ts';
 import { cellStyle } from './cell-style.ts';
-import { groupBy, type PricedEntry, priceEntries, sumOf } from './priced-entries.ts';
+import { dimension } from './dimensions.ts';
+import { type PricedEntry, priceEntries, secondsOf, sumOf } from './priced-entries.ts';
 import type { Cell, Column, Report } from './report.ts';
 import { checkCurrency, inCurrency, naming, type ReportInput } from './report-input.ts';
 
@@ -34,22 +37,8 @@ const labourCostCents = (user: User | undefined, seconds: number): number => Mat
 function figures(members: readonly PricedEntry[], workspace: Workspace): Cell[] {
   const revenue = sumOf(members, (member) => member.amountCents);
   const byUser = groupBy(members, (member) => member.entry.userId);
-  const cost = [...byUser].reduce(
-    (sum, [userId, own]) =>
-      sum +
-      labourCostCents(
-        workspace.users.get(userId),
-        sumOf(own, (member) => member.seconds),
-      ),
-    0,
-  );
-  return [
-    sumOf(members, (member) => member.seconds),
-    sumOf(members, (member) => (member.entry.billable ? member.seconds : 0)),
-    revenue,
-    cost,
-    revenue - cost,
-  ];
+  const cost = [...byUser].reduce((sum, [userId, own]) => sum + labourCostCents(workspace.users.get(userId), secondsOf(own)), 0);
+  return [secondsOf(members), sumOf(members, (member) => (member.entry.billable ? member.seconds : 0)), revenue, cost, revenue - cost];
 }
 
 function figureColumns(workspace: Workspace): Column[] {
@@ -70,35 +59,28 @@ interface Breakdown {
   /** The columns that name a row's subject (a member, a project) and their cells. */
   subjectColumns: Column[];
   subjectCells(first: Entry): Cell[];
+  /** The subject's ID; rows come by its name, then by this. */
   subjectOf(entry: Entry): number;
-  /** Subjects in the order their rows come. */
-  order(a: Entry, b: Entry): number;
-  keep(entry: Entry): boolean;
+  nameOf(entry: Entry): string;
+  /** The entries of the period that the body's filters keep. */
+  select(entries: readonly Entry[]): readonly Entry[];
 }
 
 /** One row per subject, or with `resolution` one per subject and period, each with the profitability figures. */
-function profitabilityReport({ input, title, subjectColumns, subjectCells, subjectOf, order, keep }: Breakdown): Report {
+function profitabilityReport({ input, title, subjectColumns, subjectCells, subjectOf, nameOf, select }: Breakdown): Report {
   const { workspace, body, format } = input;
   checkCurrency('currency', body.currency, workspace);
   const period = periodOf(body, input.today);
-  const priced = priceEntries(workspace.entriesBetween(period.start, period.end).filter(keep), workspace, roundingOf(body, workspace));
+  const priced = priceEntries(select(workspace.entriesBetween(period.start, period.end)), workspace, roundingOf(body, workspace));
   const { resolution } = body;
-  const rowKey = (member: PricedEntry) =>
-    `${subjectOf(member.entry)} ${resolution ? bucketOf(member.entry.start.date, resolution, period) : ''}`;
-  const rows = [...groupBy(priced, rowKey).values()]
-    .sort(
-      (a, b) =>
-        order((a[0] as PricedEntry).entry, (b[0] as PricedEntry).entry) ||
-        compareText(rowKey(a[0] as PricedEntry), rowKey(b[0] as PricedEntry)),
-    )
-    .map((members): Cell[] => {
+  const bucketOfEntry = (entry: Entry) => (resolution ? bucketOf(entry.start.date, resolution, period) : '');
+  const rows = [...groupBy(priced, (member) => `${subjectOf(member.entry)} ${bucketOfEntry(member.entry)}`).values()]
+    .map((members) => {
       const first = (members[0] as PricedEntry).entry;
-      return [
-        ...subjectCells(first),
-        ...(resolution ? [bucketOf(first.start.date, resolution, period)] : []),
-        ...figures(members, workspace),
-      ];
-    });
+      return { members, first, name: nameOf(first), subject: subjectOf(first), bucket: bucketOfEntry(first) };
+    })
+    .sort((a, b) => compareText(a.name, b.name) || a.subject - b.subject || compareText(a.bucket, b.bucket))
+    .map(({ members, first, bucket }): Cell[] => [...subjectCells(first), ...(resolution ? [bucket] : []), ...figures(members, workspace)]);
   return {
     ...naming(input, title),
     notes: [LABOUR_COST_NOTE],
@@ -116,15 +98,12 @@ function profitabilityReport({ input, title, subjectColumns, subjectCells, subje
   };
 }
 
-const inSet = (ids: readonly (number | null)[] | undefined) => (ids && ids.length > 0 ? new Set(ids) : undefined);
-
 /** Per member who tracked time in the period: what their time earned and cost. */
 export function employeeProfitabilityReport(input: ReportInput<EmployeesBody>): Report {
   const { workspace, body } = input;
-  const users = inSet(body.user_ids);
-  const groups = inSet(body.group_ids);
+  const { user_ids, group_ids } = body;
+  const filters = { ...(user_ids && { user_ids }), ...(group_ids && { group_ids }) };
   const userOf = (entry: Entry) => workspace.users.get(entry.userId);
-  const nameOf = (entry: Entry) => userOf(entry)?.name ?? '';
   return profitabilityReport({
     input,
     title: 'Employee profitability',
@@ -139,44 +118,23 @@ export function employeeProfitabilityReport(input: ReportInput<EmployeesBody>): 
       return [user?.name ?? null, user?.email || null, groupNames.join(', ') || null];
     },
     subjectOf: (entry) => entry.userId,
-    order: (a, b) => compareText(nameOf(a), nameOf(b)) || a.userId - b.userId,
-    keep: (entry) =>
-      (users === undefined || users.has(entry.userId)) &&
-      (groups === undefined || (userOf(entry)?.groupIds ?? []).some((id) => groups.has(id))),
+    nameOf: (entry) => userOf(entry)?.name ?? '',
+    select: (entries) => selectEntries(entries, filters, workspace),
   });
 }
 
 /** Per project with time in the period: its revenue, labour cost and profit. Time without a project is left out. */
 export function projectProfitabilityReport(input: ReportInput<ProjectsBody>): Report {
   const { workspace, body } = input;
-  const projectIds = inSet(body.project_ids);
-  const clientIds = inSet(body.client_ids);
-  const projectOf = (entry: Entry) => (entry.projectId === null ? undefined : workspace.projects.get(entry.projectId));
-  const nameOf = (entry: Entry) => projectOf(entry)?.name ?? '';
+  const projects = dimension('projects', workspace);
+  const keep = projectFilter(body, workspace);
   return profitabilityReport({
     input,
     title: 'Project profitability',
-    subjectColumns: [
-      { header: 'Project', kind: 'text' },
-      { header: 'Client', kind: 'text' },
-    ],
-    subjectCells: (entry) => {
-      const project = projectOf(entry);
-      return [
-        project?.name ?? null,
-        project?.clientId === null || project === undefined ? null : (workspace.clients.get(project.clientId)?.name ?? null),
-      ];
-    },
+    subjectColumns: projects.columns,
+    subjectCells: (entry) => projects.cells(entry.projectId),
     subjectOf: (entry) => entry.projectId ?? 0,
-    order: (a, b) => compareText(nameOf(a), nameOf(b)) || (a.projectId ?? 0) - (b.projectId ?? 0),
-    keep: (entry) => {
-      const project = projectOf(entry);
-      if (project === undefined) return false;
-      return (
-        (projectIds === undefined || projectIds.has(project.id)) &&
-        (clientIds === undefined || clientIds.has(project.clientId)) &&
-        (body.billable === undefined || project.billable === body.billable)
-      );
-    },
+    nameOf: (entry) => projects.title(entry.projectId),
+    select: (entries) => entries.filter(keep),
   });
 }

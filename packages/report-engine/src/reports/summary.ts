@@ -1,13 +1,12 @@
 import type { Workspace } from '../data/report-data.ts';
 import type { components } from '../generated/openapi.ts';
-import { selectEntries } from '../request/filters.ts';
+import { groupBy } from '../group-by.ts';
 import { periodOf } from '../request/period.ts';
 import { invalidValue } from '../request/request-error.ts';
-import { roundingOf } from '../request/rounding.ts';
 import { compareText } from '../text-order.ts';
 import { cellStyle } from './cell-style.ts';
 import { type Dimension, dimension, type GroupKey } from './dimensions.ts';
-import { groupBy, type PricedEntry, priceEntries, sumOf } from './priced-entries.ts';
+import { amountOf, type PricedEntry, pricedSelection, secondsOf } from './priced-entries.ts';
 import type { Cell, Column, Report } from './report.ts';
 import { checkCurrency, inCurrency, naming, type ReportInput } from './report-input.ts';
 
@@ -16,7 +15,7 @@ export type SummaryBody = Schemas['SummaryReportExportRequest'] & Partial<Schema
 type Audit = NonNullable<SummaryBody['audit']>;
 
 /** With `collapse`, this many of the largest groups keep their rows; the rest are added up into one "Other" group. */
-export const COLLAPSE_KEPT_GROUPS = 5;
+const COLLAPSE_KEPT_GROUPS = 5;
 /** The key of the collapsed group: a symbol, as any text could be a description's group key too. */
 const OTHER = Symbol('Other');
 const OTHER_TITLE = 'Other';
@@ -26,26 +25,27 @@ interface Group {
   members: PricedEntry[];
 }
 
-const secondsOf = (members: readonly PricedEntry[]) => sumOf(members, (member) => member.seconds);
-const amountOf = (members: readonly PricedEntry[]): number | null =>
-  members.some((member) => member.amountCents !== null) ? sumOf(members, (member) => member.amountCents) : null;
-
 /**
  * Sorts groups by title or by duration, as asked; the group of entries without one (no
  * project, no client, ...) comes last either way, as in Toggl's reports.
  */
 function sortGroups<T extends { key: unknown; members: readonly PricedEntry[] }>(
-  groups: T[],
+  groups: readonly T[],
   title: (group: T) => string,
   body: SummaryBody,
 ): T[] {
-  const byField =
-    body.order_by === 'duration'
-      ? (a: T, b: T) => secondsOf(a.members) - secondsOf(b.members)
-      : (a: T, b: T) => compareText(title(a).toLowerCase(), title(b).toLowerCase()) || compareText(title(a), title(b));
-  const directed = body.order_dir === 'DESC' ? (a: T, b: T) => byField(b, a) : byField;
-  const last = (group: T) => (group.key === null || group.key === OTHER ? 1 : 0);
-  return groups.sort((a, b) => last(a) - last(b) || directed(a, b));
+  const byDuration = body.order_by === 'duration';
+  const keyed = groups.map((group) => {
+    const text = byDuration ? '' : title(group);
+    const last = group.key === null || group.key === OTHER ? 1 : 0;
+    return { group, last, seconds: byDuration ? secondsOf(group.members) : 0, lower: text.toLowerCase(), text };
+  });
+  type Keyed = (typeof keyed)[number];
+  const byField = byDuration
+    ? (a: Keyed, b: Keyed) => a.seconds - b.seconds
+    : (a: Keyed, b: Keyed) => compareText(a.lower, b.lower) || compareText(a.text, b.text);
+  const directed = body.order_dir === 'DESC' ? (a: Keyed, b: Keyed) => byField(b, a) : byField;
+  return keyed.sort((a, b) => a.last - b.last || directed(a, b)).map(({ group }) => group);
 }
 
 /** Time Audit: which groups the report lists, by whether they have tracked time and by their totals. */
@@ -72,8 +72,8 @@ function auditedGroups(groups: Group[], grouping: Dimension, audit: Audit, works
 /** `collapse`: the largest groups by duration stay; the others become one "Other" group. */
 function collapsed(groups: Group[]): Group[] {
   if (groups.length <= COLLAPSE_KEPT_GROUPS) return groups;
-  const largest = [...groups].sort((a, b) => secondsOf(b.members) - secondsOf(a.members));
-  const kept = new Set(largest.slice(0, COLLAPSE_KEPT_GROUPS));
+  const largest = groups.map((group) => ({ group, seconds: secondsOf(group.members) })).sort((a, b) => b.seconds - a.seconds);
+  const kept = new Set(largest.slice(0, COLLAPSE_KEPT_GROUPS).map(({ group }) => group));
   const others = groups.filter((group) => !kept.has(group));
   return [...groups.filter((group) => kept.has(group)), { key: OTHER, members: others.flatMap((group) => group.members) }];
 }
@@ -92,14 +92,13 @@ export function summaryReport(input: ReportInput<SummaryBody>): Report {
   const grouping = dimension(groupingName, workspace);
   const subGrouping = dimension(subName, workspace);
   const period = periodOf(body, input.today);
-  const selected = selectEntries(workspace.entriesBetween(period.start, period.end), body, workspace);
-  const priced = priceEntries(selected, workspace, roundingOf(body, workspace));
+  const priced = pricedSelection(body, workspace, period);
 
   let groups: Group[] = [...groupBy(priced, ({ entry }) => grouping.keyOf(entry))].map(([key, members]) => ({ key, members }));
   if (body.audit) groups = auditedGroups(groups, grouping, body.audit, workspace);
   if (body.collapse) groups = collapsed(groups);
   const groupTitle = (group: Group) => (group.key === OTHER ? OTHER_TITLE : grouping.title(group.key));
-  sortGroups(groups, groupTitle, body);
+  groups = sortGroups(groups, groupTitle, body);
 
   // A sub-group column the group already shows (the client of a project) is not repeated.
   const shown = new Set(grouping.columns.map((column) => column.header));

@@ -1,11 +1,12 @@
 import { addDays, dayCount } from '../calendar.ts';
-import type { Entry } from '../data/report-data.ts';
 import type { components } from '../generated/openapi.ts';
+import { groupBy } from '../group-by.ts';
+import { projectFilter } from '../request/filters.ts';
 import { type Period, periodOf, requestDate } from '../request/period.ts';
 import { roundingOf } from '../request/rounding.ts';
 import { compareText } from '../text-order.ts';
 import { cellStyle } from './cell-style.ts';
-import { groupBy, type PricedEntry, priceEntries, sumOf } from './priced-entries.ts';
+import { priceEntries, secondsOf } from './priced-entries.ts';
 import type { Cell, Column, Report } from './report.ts';
 import { naming, type ReportInput } from './report-input.ts';
 
@@ -26,15 +27,7 @@ export function projectTrendsReport(input: ReportInput<TrendsBody>): Report {
       ? addDays(current.start, -length)
       : requestDate('previous_period_start', body.previous_period_start);
   const previous: Period = { start: previousStart, end: addDays(previousStart, length - 1) };
-  const projectIds = body.project_ids && body.project_ids.length > 0 ? new Set(body.project_ids) : undefined;
-  const keep = (entry: Entry) => {
-    const project = entry.projectId === null ? undefined : workspace.projects.get(entry.projectId);
-    return (
-      project !== undefined &&
-      (projectIds === undefined || projectIds.has(project.id)) &&
-      (body.billable === undefined || project.billable === body.billable)
-    );
-  };
+  const keep = projectFilter(body, workspace);
   const rounding = roundingOf(body, workspace);
   const pricedIn = (period: Period) =>
     groupBy(
@@ -48,15 +41,14 @@ export function projectTrendsReport(input: ReportInput<TrendsBody>): Report {
     .map((id) => workspace.projects.get(id))
     .filter((project) => project !== undefined)
     .sort((a, b) => compareText(a.name, b.name) || a.id - b.id);
-  const seconds = (members: readonly PricedEntry[] | undefined) => sumOf(members ?? [], (member) => member.seconds);
   const rows = projects.map((project): Cell[] => {
     const userIds = [...new Set((now.get(project.id) ?? []).map((member) => member.entry.userId))].sort((a, b) => a - b);
     return [
       project.id,
       project.name,
       current.start,
-      seconds(now.get(project.id)),
-      seconds(before.get(project.id)),
+      secondsOf(now.get(project.id) ?? []),
+      secondsOf(before.get(project.id) ?? []),
       userIds.join(', ') || null,
     ];
   });

@@ -1,13 +1,12 @@
 import { datesBetween, dayCount, WEEKDAY_NAMES, weekday } from '../calendar.ts';
 import type { components } from '../generated/openapi.ts';
-import { selectEntries } from '../request/filters.ts';
+import { groupBy } from '../group-by.ts';
 import { periodOf } from '../request/period.ts';
 import { invalidValue, oneOf } from '../request/request-error.ts';
-import { roundingOf } from '../request/rounding.ts';
 import { compareText } from '../text-order.ts';
 import { cellStyle, formatDate } from './cell-style.ts';
 import { type Dimension, dimension } from './dimensions.ts';
-import { groupBy, type PricedEntry, priceEntries, sumOf } from './priced-entries.ts';
+import { amountOf, type PricedEntry, pricedSelection, secondsOf } from './priced-entries.ts';
 import type { Cell, Column, Report } from './report.ts';
 import { inCurrency, naming, type ReportInput } from './report-input.ts';
 
@@ -41,12 +40,8 @@ export function weeklyReport(input: ReportInput<WeeklyBody>): Report {
     ...(body.group_by_task ? (['tasks'] as const) : []),
   ].map((name) => dimension(name, workspace));
 
-  const selected = selectEntries(workspace.entriesBetween(period.start, period.end), body, workspace);
-  const priced = priceEntries(selected, workspace, roundingOf(body, workspace));
-  const value = (members: readonly PricedEntry[]): number | null => {
-    if (amounts) return members.some((member) => member.amountCents !== null) ? sumOf(members, (member) => member.amountCents) : null;
-    return sumOf(members, (member) => member.seconds) || null;
-  };
+  const priced = pricedSelection(body, workspace, period);
+  const value = (members: readonly PricedEntry[]): number | null => (amounts ? amountOf(members) : secondsOf(members) || null);
 
   const rowKey = (member: PricedEntry) => JSON.stringify(dimensions.map((each) => each.keyOf(member.entry)));
   // Rows sort by each dimension's title in turn; a group without one (no project) comes after those with one.
@@ -55,14 +50,16 @@ export function weeklyReport(input: ReportInput<WeeklyBody>): Report {
       const key = each.keyOf((members[0] as PricedEntry).entry);
       return key === null ? '\uffff' : each.title(key).toLowerCase();
     });
-  const rowGroups = [...groupBy(priced, rowKey).values()].sort((a, b) => {
-    const [left, right] = [sortKey(a), sortKey(b)];
-    for (let index = 0; index < left.length; index += 1) {
-      const order = compareText(left[index] as string, right[index] as string);
-      if (order !== 0) return order;
-    }
-    return 0;
-  });
+  const rowGroups = [...groupBy(priced, rowKey).values()]
+    .map((members) => ({ members, titles: sortKey(members) }))
+    .sort((a, b) => {
+      for (let index = 0; index < a.titles.length; index += 1) {
+        const order = compareText(a.titles[index] as string, b.titles[index] as string);
+        if (order !== 0) return order;
+      }
+      return 0;
+    })
+    .map(({ members }) => members);
 
   const days = datesBetween(period.start, period.end);
   const style = cellStyle(body, format);

@@ -45,7 +45,7 @@ export function periodOf(body: { start_date?: string; end_date?: string }, today
       : start !== undefined
         ? { start, end: dateOfDayNumber(Math.min(dayNumber(start) + DEFAULT_DAYS - 1, LAST_DAY)) }
         : { start: dateOfDayNumber(Math.max(dayNumber(end ?? today) + 1 - DEFAULT_DAYS, FIRST_DAY)), end: end ?? today };
-  if (period.end < period.start) throw new RequestError(`Invalid 'end_date' value, must not be before 'start_date'`);
+  if (period.end < period.start) throw invalidValue('end_date', "must not be before 'start_date'");
   const days = dayCount(period.start, period.end);
   if (days > MAX_PERIOD_DAYS) {
     throw new RequestError(

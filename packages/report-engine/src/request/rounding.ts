@@ -2,7 +2,7 @@ import type { Rounding, Workspace } from '../data/report-data.ts';
 import { invalidValue } from './request-error.ts';
 
 /** A body's rounding fields: `rounding` says which way (0 nearest, 1 up, -1 down), `rounding_minutes` the step. */
-export interface RoundingFields {
+interface RoundingFields {
   rounding?: number;
   rounding_minutes?: number;
 }

@@ -1,7 +1,8 @@
 import { datesBetween, type IsoDate } from '../../calendar.ts';
+import { remembered } from '../../memo.ts';
 import type { Client, Entry, Group, Project, ReportData, SavedReport, Tag, Task, User, Workspace } from '../report-data.ts';
 import { CLIENTS, FIRST_TAG_ID, FIRST_TASK_ID, GROUPS, PROJECTS, SAVED_REPORT, TAG_NAMES, USERS, WORKSPACE } from './catalogue.ts';
-import { sampleDay } from './sample-day.ts';
+import { sampleDays } from './sample-day.ts';
 
 const byId = <T extends { id: number }>(items: readonly T[]): ReadonlyMap<number, T> => new Map(items.map((item) => [item.id, item]));
 
@@ -34,19 +35,13 @@ const projects = byId<Project>(
   })),
 );
 
-/** Days are drawn on demand; the most recent ones are kept, as the same months tend to be asked for again. */
+const sampleDay = sampleDays({ tags: tagList, tasks: taskList });
+
+/** Days are drawn on demand and kept, as the same months tend to be asked for again: enough for a trends report's two periods of a year. */
 const KEPT_DAYS = 800;
 const days = new Map<IsoDate, Entry[]>();
 
-function entriesOn(date: IsoDate): Entry[] {
-  let entries = days.get(date);
-  if (entries === undefined) {
-    entries = sampleDay(date, { tags: tagList, tasks: taskList });
-    if (days.size >= KEPT_DAYS) days.delete(days.keys().next().value as IsoDate);
-    days.set(date, entries);
-  }
-  return entries;
-}
+const entriesOn = (date: IsoDate): Entry[] => remembered(days, date, () => sampleDay(date), KEPT_DAYS);
 
 function builtInWorkspace(id: number): Workspace {
   return {

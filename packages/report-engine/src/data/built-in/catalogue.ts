@@ -18,7 +18,7 @@ export const GROUPS = [
   { id: 303, name: 'Project Management', tags: ['Meeting', 'Research', 'Remote'] },
 ] as const;
 
-export type GroupName = (typeof GROUPS)[number]['name'];
+type GroupName = (typeof GROUPS)[number]['name'];
 
 /** `trackingChance`: how likely the person tracks time on a working day (the rest is leave, sickness, focus days off the clock). */
 // biome-ignore format: one row per record reads as a table
@@ -49,7 +49,7 @@ export const CLIENTS = [
   { id: 505, name: 'Evergreen Energy' },
 ] as const;
 
-export type ClientName = (typeof CLIENTS)[number]['name'];
+type ClientName = (typeof CLIENTS)[number]['name'];
 
 /** Billable projects are billed at `rateCents` an hour; internal ones have no rate and are not billable. */
 // biome-ignore format: one row per record reads as a table
