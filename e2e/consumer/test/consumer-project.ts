@@ -85,6 +85,8 @@ export async function createConsumerProject(): Promise<string> {
     devDependencies: {
       ...Object.fromEntries(Object.entries(typescripts).map(([alias, spec]) => [alias, `npm:${spec}`])),
       '@types/node': installedVersion('@types/node'),
+      // Runs project/vitest-cjs, the mock server's vitest setup in this CommonJS project.
+      vitest: installedVersion('vitest'),
     },
     // Should one of our packages depend on another, it gets the tarball too, never the registry's copy.
     overrides: Object.fromEntries(packed.map(({ name }) => [name, `$${name}`])),

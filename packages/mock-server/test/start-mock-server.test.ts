@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { startMockServer } from '../src/index.ts';
+import { startMockServer, UnreadableFileError } from '../src/index.ts';
 import { mockUrlEnv } from '../src/vitest.ts';
 import { basicAuth, mockUrl } from './http.ts';
 import { byOperation } from './spec.ts';
@@ -44,6 +44,9 @@ describe('startMockServer', () => {
     try {
       const missing = path.join(dir, 'missing.json');
       await expect(startMockServer({ port: 0, data: missing })).rejects.toThrow(`cannot read options.data file '${missing}': no such file`);
+      const unreadable = startMockServer({ port: 0, data: missing });
+      await expect(unreadable).rejects.toBeInstanceOf(UnreadableFileError);
+      await expect(unreadable).rejects.toMatchObject({ option: 'data', file: missing, reason: 'no such file' });
       await expect(startMockServer({ port: 0, docs: dir })).rejects.toThrow(
         `cannot read options.docs file '${dir}': it is a folder, not a file`,
       );

@@ -27,7 +27,7 @@ describe('bundled spec', () => {
     expect(spec.servers.map((server: Json) => server.url)).toEqual(['https://api.track.toggl.com', 'http://127.0.0.1:4010']);
   });
 
-  it('has exactly the seed list\'s export operations, all POST', () => {
+  it("has exactly the seed list's export operations, all POST", () => {
     const operations = Object.entries(spec.paths as Record<string, Json>).flatMap(([path, item]) =>
       Object.keys(item).map((method) => `${method.toUpperCase()} ${path} ${item[method].operationId}`),
     );
