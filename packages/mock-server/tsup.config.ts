@@ -16,9 +16,9 @@ export default defineConfig([
   // ESM: the library, the vitest global setup (vitest itself is ESM-only) and the CLI.
   {
     ...shared,
-    entry: { index: 'src/index.ts', vitest: 'src/vitest.ts', cli: 'src/cli.ts' },
+    entry: { index: 'src/index.ts', control: 'src/control-client.ts', vitest: 'src/vitest.ts', cli: 'src/cli.ts' },
     format: 'esm',
-    dts: { entry: { index: 'src/index.ts', vitest: 'src/vitest.ts' } },
+    dts: { entry: { index: 'src/index.ts', control: 'src/control-client.ts', vitest: 'src/vitest.ts' } },
   },
   // Run by `pnpm build` right after, and not published: saves Prism's operations for the mock's
   // spec as dist/prism-operations.json (see src/prism-operations.ts).
@@ -27,11 +27,11 @@ export default defineConfig([
     entry: { 'build-prism-operations': 'src/build-prism-operations.ts' },
     format: 'esm',
   },
-  // CommonJS: the library, for require(). `import.meta.url`, which locates the sample files, is
+  // CommonJS: the library and the controls, for require(). `import.meta.url`, which locates the sample files, is
   // shimmed and points into dist/ as in the ESM build.
   {
     ...shared,
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', control: 'src/control-client.ts' },
     format: 'cjs',
     dts: true,
     shims: true,

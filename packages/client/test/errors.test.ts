@@ -25,7 +25,7 @@ async function failure(reply: Reply, credentials: TogglCredentials = { apiToken:
 describe('TogglApiError', () => {
   it('tells an exhausted quota (402 with quota headers) from a plan without the feature (402 without)', async () => {
     const quota = (await failure(
-      json(402, 'Hourly API request quota exhausted; wait for it to reset', {
+      json(402, "Quota exceeded: You've used 31 / 30 requests from user specific requests quota", {
         'x-toggl-quota-remaining': '0',
         'x-toggl-quota-resets-in': '1800',
       }),
@@ -37,7 +37,7 @@ describe('TogglApiError', () => {
       quotaRemaining: 0,
       quotaResetsInSeconds: 1800,
       retryAfterSeconds: undefined,
-      serverMessage: 'Hourly API request quota exhausted; wait for it to reset',
+      serverMessage: "Quota exceeded: You've used 31 / 30 requests from user specific requests quota",
     });
 
     const feature = (await failure(json(402, 'Workspace needs to have this feature enabled'))) as TogglApiError;

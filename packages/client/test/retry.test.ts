@@ -104,7 +104,7 @@ describe('retries', () => {
   });
 
   it('retries a 402 quota-exhausted when the quota resets within maxRetryAfterMs', async () => {
-    const quota = json(402, 'Hourly API request quota exhausted; wait for it to reset', {
+    const quota = json(402, "Quota exceeded: You've used 31 / 30 requests from user specific requests quota", {
       'x-toggl-quota-remaining': '0',
       'x-toggl-quota-resets-in': '0',
     });
@@ -115,7 +115,7 @@ describe('retries', () => {
   });
 
   it('fails at once on a 402 quota-exhausted that resets later than maxRetryAfterMs, saying when', async () => {
-    const quota = json(402, 'Hourly API request quota exhausted; wait for it to reset', {
+    const quota = json(402, "Quota exceeded: You've used 31 / 30 requests from user specific requests quota", {
       'x-toggl-quota-remaining': '0',
       'x-toggl-quota-resets-in': '1800',
     });

@@ -4,7 +4,7 @@ import type { CredentialsKind } from './credentials.ts';
 import { examplesOf } from './examples.ts';
 import type { ExportCall } from './export-answer.ts';
 import { accepts, fileTypeOfPath } from './formats.ts';
-import { type Preference, parsePrefer } from './prefer.ts';
+import type { Preference } from './prefer.ts';
 import type { Prism, PrismOperation, PrismOutput, PrismRequest } from './prism.ts';
 import { isJsonContentType, parseJson } from './request-body.ts';
 import { type MockResponse, togglError } from './responses.ts';
@@ -16,7 +16,8 @@ export interface MockRequest {
   path: string;
   credentials: CredentialsKind;
   accept?: string | undefined;
-  prefer?: string | undefined;
+  /** The documented answer `Prefer` asks for, if any (its faults and delays are the front's). */
+  preference: Pick<Preference, 'code' | 'example'>;
   contentType?: string | undefined;
   body: Buffer;
   /** The UTC date the request came in (YYYY-MM-DD): the end of a period asked for without dates. */
@@ -53,9 +54,7 @@ export function createAnswerer(prism: Prism, exportFile: (call: ExportCall) => P
       ({ body, cutList } = limited);
     }
 
-    const prefer = parsePrefer(request.prefer);
-    if (!prefer.ok) return togglError(400, prefer.message);
-    const chosen = resolvePreference(prefer.preference, operation);
+    const chosen = resolvePreference(request.preference, operation);
     if (!chosen.ok) return togglError(400, chosen.message);
 
     const { credentials } = request;
@@ -92,7 +91,7 @@ type ResolvedPreference = { ok: true; mock: { code?: number; exampleKey?: string
  * (its status inferred when no code is given), or else the first of the status asked for, which
  * is the one Prism would pick.
  */
-function resolvePreference({ code, example }: Preference, operation: PrismOperation): ResolvedPreference {
+function resolvePreference({ code, example }: MockRequest['preference'], operation: PrismOperation): ResolvedPreference {
   const documented = operation.responses.map((response) => response.code);
   const exampleKeys = (status: string) => examplesOf(operation, status).map((item) => item.key);
 

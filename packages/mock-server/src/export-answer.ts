@@ -100,11 +100,29 @@ export function createExporter(data: ReportData, savedReportRun: SavedReportRunn
     return fileOf(call, checked.run.operationId, saved.workspaceId, checked.run.body, saved.name);
   }
 
-  return function exportFile(call: ExportCall): Promise<MockResponse> {
+  function exportFile(call: ExportCall): Promise<MockResponse> {
     const parameters = pathPatterns.get(call.operation.path)?.exec(call.path)?.groups ?? {};
     if (parameters['report_token'] !== undefined) return savedReportFile(call, decodedToken(parameters['report_token']));
     const { iid } = call.operation;
     if (!isWorkspaceExport(iid)) throw new Error(`the report engine computes no ${iid}, which Prism routed ${call.path} to`);
     return fileOf(call, iid, Number(parameters['workspace_id']), isJsonObject(call.body) ? call.body : {});
-  };
+  }
+
+  /**
+   * What a request to `path` counts against in the quota: the workspace it names, or the saved
+   * report's; undefined for a path that is no export.
+   */
+  function organizationOf(path: string): string | undefined {
+    for (const pattern of pathPatterns.values()) {
+      const parameters = pattern.exec(path)?.groups;
+      if (!parameters) continue;
+      const token = parameters['report_token'];
+      if (token === undefined) return `workspace ${parameters['workspace_id']}`;
+      const saved = data.savedReport(decodedToken(token));
+      return saved ? `workspace ${saved.workspaceId}` : `saved report ${token}`;
+    }
+    return undefined;
+  }
+
+  return { exportFile, organizationOf };
 }

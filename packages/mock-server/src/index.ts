@@ -1,4 +1,10 @@
 export type { Dataset, DatasetProblem } from '@toggl-exports/report-engine';
+export type { BehaviourOptions } from './behaviour-options.ts';
+export type { CorsOrigins } from './cors.ts';
+export type { CredentialsUse } from './credentials.ts';
 export { DatasetError } from './dataset.ts';
+export { type FaultKind, type FaultRates, faultKinds } from './faults.ts';
+export type { JournalEntry, JournalFilter } from './journal.ts';
+export { type QuotaOptions, type QuotaPlan, quotaPlans, type RateLimitOptions } from './limits.ts';
 export { type MockServer, type MockServerOptions, startMockServer } from './server.ts';
 export { UnreadableFileError } from './user-file.ts';

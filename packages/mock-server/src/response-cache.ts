@@ -26,7 +26,8 @@ export class ResponseCache {
       request.path,
       request.credentials,
       request.accept ?? '',
-      request.prefer ?? '',
+      request.preference.code ?? '',
+      request.preference.example ?? '',
       request.contentType ?? '',
       request.body.toString('latin1'),
     ].join('\n');

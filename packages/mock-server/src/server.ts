@@ -1,20 +1,24 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dataset } from '@toggl-exports/report-engine';
 import { createAnswerer, type MockRequest } from './answer.ts';
-import { classifyCredentials } from './credentials.ts';
+import { type BehaviourOptions, resolveBehaviour } from './behaviour-options.ts';
+import { createControlRoutes } from './control.ts';
+import { corsPolicy } from './cors.ts';
 import { reportDataOf } from './dataset.ts';
 import { createExporter } from './export-answer.ts';
+import { type FaultKind, FaultPlan, faultKinds, isFaultKind } from './faults.ts';
+import { type JournalEntry, type JournalFilter, RequestJournal } from './journal.ts';
 import { loadPrism, type Prism, type PrismOperation } from './prism.ts';
 import { readPrismOperations } from './prism-operations.ts';
-import { readBody } from './request-body.ts';
-import { createRequestHandler } from './request-handler.ts';
+import { createRequestHandler, type FrontRequest } from './request-handler.ts';
+import { RequestLimits } from './request-limits.ts';
 import { ResponseCache } from './response-cache.ts';
-import { type MockResponse, togglError } from './responses.ts';
+import type { MockResponse } from './responses.ts';
 import { createSavedReportRunner } from './saved-reports.ts';
 import { readUserFile } from './user-file.ts';
 
-export interface MockServerOptions {
+export interface MockServerOptions extends BehaviourOptions {
   /** Port to listen on; `0` picks a free one. Default 4010. */
   port?: number;
   /** Address to listen on. Default `127.0.0.1`. */
@@ -40,6 +44,16 @@ export interface MockServerOptions {
 export interface MockServer {
   /** Base URL of the running server, such as `http://127.0.0.1:4010`. */
   url: string;
+  /** The requests the server answered, oldest first: the last `journalSize`, those matching `filter` if given. */
+  requests(filter?: JournalFilter): JournalEntry[];
+  /** Empties the journal. */
+  resetRequests(): void;
+  /** Starts the quota and the rate limit again, as if no request had been counted. */
+  resetLimits(): void;
+  /** Gives the next `times` export requests (default 1) the fault `kind` instead of their answer. */
+  failNext(kind: FaultKind, times?: number): void;
+  /** Forgets the faults queued with `failNext`. */
+  resetFaults(): void;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
@@ -57,28 +71,32 @@ function sharedPrism(): { prism: Prism; operations: PrismOperation[] } {
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port = 4010, host = '127.0.0.1', log, docs, maxBodyBytes = 1024 * 1024 } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`Invalid port ${port}: use 0 to 65535`);
+  const behaviour = resolveBehaviour(options);
   const docsPage = docs ? await readUserFile('docs', docs) : undefined;
   const { prism, operations } = sharedPrism();
   const savedReportRun = createSavedReportRunner(prism, operations);
   const data = await reportDataOf(options.data, savedReportRun);
-  const answer = createAnswerer(prism, createExporter(data, savedReportRun, operations));
+  const exporter = createExporter(data, savedReportRun, operations);
+  const answer = createAnswerer(prism, exporter.exportFile);
   const cache = new ResponseCache();
+  const journal = new RequestJournal(behaviour.journalSize);
+  const limits = new RequestLimits(behaviour.quota, behaviour.rateLimit);
+  const faults = new FaultPlan(behaviour.faults);
 
-  async function respond(request: IncomingMessage, path: string): Promise<MockResponse> {
+  async function respond(request: FrontRequest): Promise<MockResponse> {
+    const { path } = request;
     if (docsPage && request.method === 'GET') {
       if (path === '/docs/') return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: docsPage };
       if (path === '/' || path === '/docs') return { status: 302, headers: { Location: '/docs/' }, body: Buffer.alloc(0) };
     }
-    const body = await readBody(request, maxBodyBytes);
-    if (!body.ok) return togglError(413, `The request body is larger than ${maxBodyBytes} bytes`);
     const mockRequest: MockRequest = {
-      method: request.method ?? 'GET',
+      method: request.method,
       path,
-      credentials: classifyCredentials(request.headers.authorization),
+      credentials: request.credentials.kind,
       accept: request.headers.accept,
-      prefer: header(request.headers.prefer),
+      preference: request.preference,
       contentType: request.headers['content-type'],
-      body: body.bytes,
+      body: request.body,
       today: new Date().toISOString().slice(0, 10),
     };
     const key = cache.keyOf(mockRequest);
@@ -89,7 +107,19 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     return fresh;
   }
 
-  const server = createServer({ keepAliveTimeout: 5000 }, createRequestHandler(respond, log));
+  const handler = createRequestHandler({
+    respond,
+    cors: corsPolicy(behaviour.corsOrigins),
+    journal,
+    limits,
+    faults,
+    control: createControlRoutes({ journal, limits, faults }),
+    organizationOf: exporter.organizationOf,
+    latencyMs: behaviour.latencyMs,
+    maxBodyBytes,
+    log,
+  });
+  const server = createServer({ keepAliveTimeout: 5000 }, handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -101,6 +131,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${hostname}:${address.port}`,
+    requests: (filter) => journal.entries(filter),
+    resetRequests: () => journal.reset(),
+    resetLimits: () => limits.reset(),
+    failNext: (kind, times = 1) => {
+      if (!isFaultKind(kind)) throw new TypeError(`Invalid fault '${String(kind)}': the faults are ${faultKinds.join(', ')}`);
+      if (!Number.isInteger(times) || times < 1) throw new TypeError(`Invalid times ${String(times)}: expected a whole number from 1`);
+      faults.failNext(kind, times);
+    },
+    resetFaults: () => faults.reset(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -108,5 +147,3 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       }),
   };
 }
-
-const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(', ') : value);

@@ -26,6 +26,10 @@ export const invalidWorkspaceId = 'Invalid workspace id';
 export const workspaceNotAccessible = 'Workspace not found/accessible';
 export const notFound = 'Not found';
 export const invalidToken = 'Invalid token';
+/** Toggl's 402 for a used-up hourly quota; `used` counts the refused requests too. */
+export const quotaExceeded = (used: number, limit: number) =>
+  `Quota exceeded: You've used ${used} / ${limit} requests from user specific requests quota`;
+export const tooManyRequests = 'Too Many Requests';
 const notAnObject = 'Invalid request body, expected a JSON object';
 
 const typeNames: Record<string, string> = {
