@@ -15,6 +15,8 @@ export interface OperationRow {
   bodyRequired: boolean;
   /** File name (without extension) used when the server names none. */
   fileName: string;
+  /** The longest period one request may cover, in days (`x-max-period-days`), if the operation has one. */
+  maxPeriodDays?: number;
 }
 
 const kebabCase = (name: string) => name.replace(/[A-Z]/g, (letter, index: number) => (index ? '-' : '') + letter.toLowerCase());
@@ -30,6 +32,10 @@ export function operationRows(document: OpenApiDocument): OperationRow[] {
         );
       }
     }
+    const maxPeriodDays = operation['x-max-period-days'];
+    if (maxPeriodDays !== undefined && !(Number.isInteger(maxPeriodDays) && (maxPeriodDays as number) > 0)) {
+      throw new Error(`${label}: x-max-period-days is ${JSON.stringify(maxPeriodDays)}; it must be a whole number of days above 0`);
+    }
     const suffix = new RegExp(`(${formats.join('|')})$`, 'i');
     return {
       operationId,
@@ -40,6 +46,7 @@ export function operationRows(document: OpenApiDocument): OperationRow[] {
       authOptional,
       bodyRequired: requestBody?.required === true,
       fileName: kebabCase(operationId.replace(/^export/, '').replace(suffix, '')),
+      ...(maxPeriodDays === undefined ? {} : { maxPeriodDays: maxPeriodDays as number }),
     };
   });
 }

@@ -53,6 +53,19 @@ describe('operationRows', () => {
     expect(operationRows(tinySpec())[0]?.authOptional).toBe(false);
   });
 
+  it("carries an operation's x-max-period-days into its row, and leaves it out where the spec has none", () => {
+    const rows = operationRows(bundledSpec());
+    expect(rows.map((row) => row.maxPeriodDays)).toEqual(rows.map(() => 366));
+    expect(operationRows(tinySpec({ 'x-max-period-days': 31 }))[0]?.maxPeriodDays).toBe(31);
+    expect(operationRows(tinySpec())[0]).not.toHaveProperty('maxPeriodDays');
+  });
+
+  it.each([0, 1.5, '366'])('rejects x-max-period-days %j with a clear message', (value) => {
+    expect(() => operationRows(tinySpec({ 'x-max-period-days': value }))).toThrow(
+      /x-max-period-days is .*; it must be a whole number of days above 0/,
+    );
+  });
+
   it('reads an absent request body as not required', () => {
     expect(operationRows(tinySpec({ requestBody: undefined }))[0]?.bodyRequired).toBe(false);
   });

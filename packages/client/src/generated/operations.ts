@@ -15,7 +15,8 @@ export const exportOperations = {
     },
     "authOptional": false,
     "bodyRequired": true,
-    "fileName": "detailed-report"
+    "fileName": "detailed-report",
+    "maxPeriodDays": 366
   },
   /**
    * Export the detailed report as PDF
@@ -29,7 +30,8 @@ export const exportOperations = {
     },
     "authOptional": false,
     "bodyRequired": true,
-    "fileName": "detailed-report"
+    "fileName": "detailed-report",
+    "maxPeriodDays": 366
   },
   /**
    * Export the summary report as CSV or XLSX
@@ -44,7 +46,8 @@ export const exportOperations = {
     },
     "authOptional": false,
     "bodyRequired": true,
-    "fileName": "summary-report"
+    "fileName": "summary-report",
+    "maxPeriodDays": 366
   },
   /**
    * Export the summary report as PDF
@@ -58,7 +61,8 @@ export const exportOperations = {
     },
     "authOptional": false,
     "bodyRequired": true,
-    "fileName": "summary-report"
+    "fileName": "summary-report",
+    "maxPeriodDays": 366
   },
   /**
    * Export the weekly report as CSV
@@ -72,7 +76,8 @@ export const exportOperations = {
     },
     "authOptional": false,
     "bodyRequired": true,
-    "fileName": "weekly-report"
+    "fileName": "weekly-report",
+    "maxPeriodDays": 366
   },
   /**
    * Export the weekly report as PDF
@@ -86,7 +91,8 @@ export const exportOperations = {
     },
     "authOptional": false,
     "bodyRequired": true,
-    "fileName": "weekly-report"
+    "fileName": "weekly-report",
+    "maxPeriodDays": 366
   },
   /**
    * Export a saved report as CSV
@@ -100,7 +106,8 @@ export const exportOperations = {
     },
     "authOptional": true,
     "bodyRequired": false,
-    "fileName": "saved-report"
+    "fileName": "saved-report",
+    "maxPeriodDays": 366
   },
   /**
    * Export a saved report as XLSX
@@ -114,7 +121,8 @@ export const exportOperations = {
     },
     "authOptional": true,
     "bodyRequired": false,
-    "fileName": "saved-report"
+    "fileName": "saved-report",
+    "maxPeriodDays": 366
   },
   /**
    * Export a saved report as PDF
@@ -128,7 +136,8 @@ export const exportOperations = {
     },
     "authOptional": true,
     "bodyRequired": false,
-    "fileName": "saved-report"
+    "fileName": "saved-report",
+    "maxPeriodDays": 366
   },
   /**
    * Export employee profitability
@@ -143,7 +152,8 @@ export const exportOperations = {
     },
     "authOptional": false,
     "bodyRequired": true,
-    "fileName": "profitability-employees"
+    "fileName": "profitability-employees",
+    "maxPeriodDays": 366
   },
   /**
    * Export project profitability
@@ -158,7 +168,8 @@ export const exportOperations = {
     },
     "authOptional": false,
     "bodyRequired": true,
-    "fileName": "profitability-projects"
+    "fileName": "profitability-projects",
+    "maxPeriodDays": 366
   },
   /**
    * Export project trends
@@ -173,6 +184,7 @@ export const exportOperations = {
     },
     "authOptional": false,
     "bodyRequired": true,
-    "fileName": "project-trends"
+    "fileName": "project-trends",
+    "maxPeriodDays": 366
   },
 } as const;
