@@ -1,0 +1,31 @@
+/**
+ * Joins workbooks of the same report into one: the first sheet of each after the first loses its
+ * header row and is appended to the first workbook's first sheet, cell values and number formats
+ * (durations, dates) kept. Returns the bytes and the data rows.
+ */
+export async function joinXlsx(files: readonly Uint8Array[]): Promise<{ bytes: Uint8Array; rows: number }> {
+  // Loaded here, not at start-up: most runs never join a workbook.
+  const { default: ExcelJS } = await import('exceljs');
+  const load = async (bytes: Uint8Array) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error('A chunk came back as a workbook without a sheet');
+    return { workbook, sheet };
+  };
+  const [first, ...rest] = files;
+  if (!first) throw new Error('Nothing to join');
+  const target = await load(first);
+  for (const bytes of rest) {
+    const { sheet } = await load(bytes);
+    sheet.eachRow((row, rowNumber) => {
+      if (rowNumber === 1) return;
+      const added = target.sheet.addRow(row.values);
+      row.eachCell((cell, column) => {
+        if (cell.numFmt) added.getCell(column).numFmt = cell.numFmt;
+      });
+    });
+  }
+  const bytes = new Uint8Array(await target.workbook.xlsx.writeBuffer());
+  return { bytes, rows: target.sheet.actualRowCount - 1 };
+}
