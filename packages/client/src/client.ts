@@ -1,4 +1,4 @@
-import { networkError, TogglApiError, type TogglNetworkError, TogglTimeoutError } from './errors.js';
+import { crossOriginHint, networkError, TogglApiError, type TogglNetworkError, TogglTimeoutError } from './errors.js';
 import type { ExportSource } from './export-file.js';
 import { exportOperations } from './generated/operations.js';
 import type { ExportFormat, TogglExportsClient } from './methods.js';
@@ -144,7 +144,9 @@ function exportMethod<File>(config: ClientConfig, operationId: string, operation
         } catch (thrown) {
           // The caller's abort, or our timeout: its reason is the error to throw.
           if (signal?.aborted) throw signal.reason;
-          error = networkError(operationId, thrown, attempt, secrets);
+          // Retried like any network error: a browser gives a blocked cross-origin request the
+          // message of a dropped connection, so the two cannot be told apart (README, "In a browser").
+          error = networkError(operationId, thrown, attempt, secrets, undefined, crossOriginHint(url, thrown));
         }
         if (!retry || attempt > retry.retries) throw error;
         const delayMs = retryDelay(error, attempt, retry);

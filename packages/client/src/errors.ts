@@ -93,8 +93,9 @@ export class TogglNetworkError extends TogglExportsError {
 
 /**
  * The network error for what `thrown` says, e.g. `fetch failed: other side closed`, after `during`
- * if given. Credentials are redacted from the message, and a cause that mentions one is left out
- * rather than passed on: a custom fetch could quote the request headers in its error.
+ * if given, followed by `hint` if given. Credentials are redacted from the message, and a cause
+ * that mentions one is left out rather than passed on: a custom fetch could quote the request
+ * headers in its error.
  */
 export function networkError(
   operationId: string,
@@ -102,11 +103,28 @@ export function networkError(
   attempts: number,
   secrets: readonly string[],
   during?: string,
+  hint?: string,
 ): TogglNetworkError {
   const { message, cause } = (thrown ?? {}) as { message?: unknown; cause?: { message?: unknown } };
   const detail = `${String(message ?? thrown)}${cause?.message ? `: ${String(cause.message)}` : ''}`;
-  const shown = redact(during ? `${during} (${detail})` : detail, secrets);
+  const shown = redact(`${during ? `${during} (${detail})` : detail}${hint ? `. ${hint}` : ''}`, secrets);
   return new TogglNetworkError(operationId, shown, attempts, mentionsSecret(thrown, secrets) ? {} : { cause: thrown });
+}
+
+/**
+ * For a fetch of `url` that failed in a browser (a page or worker: it has `location`) with the
+ * message of a request that got no answer, when `url` is on another origin than the page: says that
+ * a blocked cross-origin request rejects the same way, as browsers keep the reason from the page,
+ * and which origin to allow. The messages are Chromium's `Failed to fetch`, Firefox's `NetworkError
+ * when attempting to fetch resource.` and Safari's `Load failed`. Undefined elsewhere (Node, Bun,
+ * Deno, whose errors never say "fetch" where it has a `location`) and for the page's own origin.
+ * Kept short: it is in every browser bundle.
+ */
+export function crossOriginHint(url: string, thrown: unknown): string | undefined {
+  const page = globalThis.location?.origin;
+  const { origin } = new URL(url);
+  if (page && page !== origin && /fetch|Load failed/.test((thrown as Error)?.message))
+    return `A browser also reports a blocked cross-origin (CORS) request this way: ${origin} must allow the origin ${page}`;
 }
 
 /** No response arrived within the call's `timeout`, retries and waits included. */
