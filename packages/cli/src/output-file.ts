@@ -37,7 +37,7 @@ async function fileSink(out: string | undefined): Promise<Sink> {
       const target = out ?? join(folder, basename(name));
       await rename(temporary, target);
       pending.delete(temporary);
-      return target;
+      return resolve(target);
     },
     async discard() {
       stream.destroy();
