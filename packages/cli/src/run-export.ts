@@ -4,6 +4,8 @@ import {
   type ExportFormat,
   type ExportOperationId,
   type RetryEvent,
+  TogglExportsError,
+  TogglNetworkError,
 } from '@toggl-exports/client';
 import { periodOfBody } from './body.js';
 import { splitPeriod } from './chunks.js';
@@ -67,25 +69,41 @@ function observingFetch(run: ExportRun, counter: { requests: number }, inner: ty
   };
 }
 
+/**
+ * The pieces of a file's body as they arrive. A body that breaks off fails as a network error,
+ * like a request that got no answer; an interruption with its own reason.
+ */
+async function* piecesOf(file: ExportFile, signal: AbortSignal): AsyncGenerator<Uint8Array> {
+  const reader = file.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    if (error instanceof TogglExportsError) throw error;
+    throw new TogglNetworkError(file.operationId, `the file was cut off while downloading (${(error as Error).message})`, 1, {
+      cause: error,
+    });
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 /** Streams one file into the sink, showing progress; with `skipHeader`, without its first CSV record. */
 async function pipeFile(file: ExportFile, sink: Sink, run: ExportRun, skipHeader: boolean, rows?: CsvRecordCounter): Promise<number> {
   const length = Number(file.headers.get('content-length'));
   run.progress.startDownload(Number.isFinite(length) && length > 0 ? length : undefined);
   let bytes = 0;
   const header = skipHeader ? withoutHeader() : undefined;
-  const reader = file.stream().getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      run.progress.advance(value.byteLength);
-      const kept = header ? header(value) : value;
-      rows?.feed(kept);
-      bytes += kept.byteLength;
-      await write(sink.stream, kept);
-    }
-  } finally {
-    reader.releaseLock();
+  for await (const piece of piecesOf(file, run.signal)) {
+    run.progress.advance(piece.byteLength);
+    const kept = header ? header(piece) : piece;
+    rows?.feed(kept);
+    bytes += kept.byteLength;
+    await write(sink.stream, kept);
   }
   run.progress.endDownload();
   return bytes;
@@ -96,7 +114,7 @@ async function readFile(file: ExportFile, run: ExportRun): Promise<Uint8Array> {
   const length = Number(file.headers.get('content-length'));
   run.progress.startDownload(Number.isFinite(length) && length > 0 ? length : undefined);
   const pieces: Uint8Array[] = [];
-  for await (const piece of file.stream() as unknown as AsyncIterable<Uint8Array>) {
+  for await (const piece of piecesOf(file, run.signal)) {
     run.progress.advance(piece.byteLength);
     pieces.push(piece);
   }
