@@ -27,6 +27,8 @@ export interface LoadOptions {
   mixed?: boolean;
   /** The exports the mix is drawn from; default: every one. */
   mixOf?: readonly ExportCase[];
+  /** Send this `Origin` header with the repeated request, as a browser app on that origin would. */
+  origin?: string;
 }
 
 /** The detailed CSV export, the same request every time: what a test suite repeating one call sends. */
@@ -36,6 +38,9 @@ const sameRequest: autocannon.Request = {
   headers: jsonHeaders,
   body: JSON.stringify(detailedCsv.body),
 };
+
+/** The same request from a web app on `origin`: what takes the mock's CORS path. */
+const sameRequestFrom = (origin: string): autocannon.Request => ({ ...sameRequest, headers: { ...jsonHeaders, origin } });
 
 /**
  * Request number `n` of a mix over the exports given (default: every export and format): even
@@ -70,7 +75,7 @@ export interface LoadSample {
 }
 
 /** Runs autocannon against one server, bounded in time and count. */
-export function loadSample({ url, connections, seconds, maxRequests, mixed = false, mixOf }: LoadOptions): Promise<LoadSample> {
+export function loadSample({ url, connections, seconds, maxRequests, mixed = false, mixOf, origin }: LoadOptions): Promise<LoadSample> {
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -80,7 +85,9 @@ export function loadSample({ url, connections, seconds, maxRequests, mixed = fal
         duration: seconds,
         maxOverallRequests: maxRequests,
         timeout: 10,
-        requests: [mixed ? { setupRequest: () => mixedRequest(nextMixed++, mixOf) } : sameRequest],
+        requests: [
+          mixed ? { setupRequest: () => mixedRequest(nextMixed++, mixOf) } : origin === undefined ? sameRequest : sameRequestFrom(origin),
+        ],
       },
       (error, result) => {
         if (error) return reject(error);

@@ -21,6 +21,12 @@ export const mockCli: ServerKind = {
   args: (port) => [mockCliPath, '--port', String(port), '--host', host],
 };
 
+/** The mock's CLI with its request journal and its CORS headers off: the baseline of what the two cost (its defaults are a journal of 1000 and CORS for any origin). */
+export const mockCliWithoutJournalOrCors: ServerKind = {
+  name: 'toggl-exports-mock (CLI) --journal-size 0 --no-cors',
+  args: (port) => [...mockCli.args(port), '--journal-size', '0', '--no-cors'],
+};
+
 /** The mock's CLI computing its files from a dataset file; polled with the same request as `mockCli`, on the dataset's workspace. */
 export const mockCliWithData = (file: string, workspaceId: number): ServerKind => ({
   name: 'toggl-exports-mock (CLI) --data',

@@ -1,6 +1,16 @@
-import { csvExportRequests } from '../exports.ts';
+import { csvExportRequests, detailedCsv, jsonHeaders } from '../exports.ts';
 import { type LoadOptions, type LoadResult, type LoadSample, loadSample, summarizeLoad } from '../load.ts';
-import { bareNodeHttp, mockCli, prismCli, type RunningServer, type ServerKind, startServer } from '../servers.ts';
+import { cpuMsOf } from '../processes.ts';
+import {
+  bareNodeHttp,
+  mockCli,
+  mockCliWithoutJournalOrCors,
+  prismCli,
+  type RunningServer,
+  type ServerKind,
+  startServer,
+} from '../servers.ts';
+import { median } from '../stats.ts';
 
 export interface ThroughputResult {
   name: string;
@@ -12,41 +22,154 @@ export interface ThroughputResult {
   mixedCsv?: LoadResult;
 }
 
-/** Each figure is this many one-second slices per server, the servers taking turns, so a busy moment on the machine touches all of them. */
-const rounds = 5;
-const maxRequestsPerSlice = 100_000;
-
-async function inTurns(servers: RunningServer[], options: Pick<LoadOptions, 'connections' | 'mixed' | 'mixOf'>): Promise<LoadResult[]> {
-  const samples: LoadSample[][] = servers.map(() => []);
-  for (let round = 0; round < rounds; round++) {
-    for (let turn = 0; turn < servers.length; turn++) {
-      const index = (turn + round) % servers.length;
-      samples[index]!.push(await loadSample({ url: servers[index]!.url, seconds: 1, maxRequests: maxRequestsPerSlice, ...options }));
-    }
-  }
-  return samples.map(summarizeLoad);
+/** What the mock's request journal and CORS headers cost on the repeated request, at one number of connections. */
+export interface JournalAndCorsCost {
+  connections: number;
+  /** The mock's CLI with its defaults (a journal of 1000, CORS for any origin), every request with an `Origin` header. */
+  defaults: LoadResult;
+  /** The same CLI with `--journal-size 0 --no-cors`, sent the very same requests. */
+  without: LoadResult;
+  /** Per round, the defaults' req/s over the baseline's: the two slices of a round run back to back. */
+  roundRatios: number[];
+  /** The median of `roundRatios`: what the target is checked against. */
+  medianRatio: number;
+  /** CPU time each server process used per 2xx answer over its slices, in microseconds: what the machine's other work moves least. */
+  cpuUsPerRequest: { defaults: number; without: number };
 }
 
-/** Requests per second and latency of the mock's CLI, next to bare node:http sending the same bytes and the Prism CLI, each in its own process. */
-export async function measureThroughput(): Promise<{ mock: ThroughputResult; bare: ThroughputResult; prism: ThroughputResult }> {
-  const kinds: ServerKind[] = [mockCli, bareNodeHttp, prismCli];
+/** Each figure is this many one-second slices per server, the servers taking turns, so a busy moment on the machine touches all of them. */
+const rounds = 5;
+/** The journal-and-CORS comparison looks for a difference of a few percent, so it takes more turns. */
+const costRounds = 8;
+const maxRequestsPerSlice = 100_000;
+
+/** The origin the journal-and-CORS comparison's requests come from, as a web app's dev server would. */
+const browserOrigin = 'http://localhost:5173';
+
+type TurnOptions = Pick<LoadOptions, 'connections' | 'mixed' | 'mixOf' | 'origin'>;
+
+/** A slice's figures, with the CPU time the server's process used meanwhile. */
+interface TimedSample extends LoadSample {
+  serverCpuMs: number;
+}
+
+/** `turns` rounds of a one-second slice per server; each round starts with the next server, so none always goes first. */
+async function samplesInTurns(servers: RunningServer[], options: TurnOptions, turns = rounds): Promise<TimedSample[][]> {
+  const samples: TimedSample[][] = servers.map(() => []);
+  for (let round = 0; round < turns; round++) {
+    for (let turn = 0; turn < servers.length; turn++) {
+      const index = (turn + round) % servers.length;
+      const { url, child } = servers[index]!;
+      const cpuBefore = cpuMsOf(child.pid!);
+      const sample = await loadSample({ url, seconds: 1, maxRequests: maxRequestsPerSlice, ...options });
+      samples[index]!.push({ ...sample, serverCpuMs: cpuMsOf(child.pid!) - cpuBefore });
+    }
+  }
+  return samples;
+}
+
+const inTurns = async (servers: RunningServer[], options: TurnOptions): Promise<LoadResult[]> =>
+  (await samplesInTurns(servers, options)).map(summarizeLoad);
+
+const okPerSecond = (sample: LoadSample) => sample.ok / sample.seconds;
+const cpuUsPerOk = (samples: TimedSample[]) =>
+  (1000 * samples.reduce((total, sample) => total + sample.serverCpuMs, 0)) / samples.reduce((total, sample) => total + sample.ok, 0);
+
+/**
+ * The mock with its defaults and the mock with the journal and CORS off, taking turns slice by
+ * slice, the same repeated request with an `Origin` header to both. Each round's two slices run
+ * back to back, so their ratio cancels what the machine does meanwhile; the median over the
+ * rounds leaves out a round that a busy moment hit in one slice only.
+ */
+async function journalAndCorsCost(defaults: RunningServer, without: RunningServer, connections: number): Promise<JournalAndCorsCost> {
+  const [ours, theirs] = (await samplesInTurns([defaults, without], { connections, origin: browserOrigin }, costRounds)) as [
+    TimedSample[],
+    TimedSample[],
+  ];
+  const roundRatios = ours.map((sample, round) => okPerSecond(sample) / okPerSecond(theirs[round]!));
+  return {
+    connections,
+    defaults: summarizeLoad(ours),
+    without: summarizeLoad(theirs),
+    roundRatios,
+    medianRatio: median([...roundRatios]),
+    cpuUsPerRequest: { defaults: cpuUsPerOk(ours), without: cpuUsPerOk(theirs) },
+  };
+}
+
+/** Fails unless the two mocks do what their options say: CORS headers and a journal from the defaults, neither from the other. */
+async function checkJournalAndCors(defaults: RunningServer, without: RunningServer): Promise<void> {
+  for (const [server, expected] of [
+    [defaults, true],
+    [without, false],
+  ] as const) {
+    const response = await fetch(`${server.url}${detailedCsv.path}`, {
+      method: 'POST',
+      headers: { ...jsonHeaders, origin: browserOrigin },
+      body: JSON.stringify(detailedCsv.body),
+      signal: AbortSignal.timeout(5000),
+    });
+    await response.arrayBuffer();
+    const allowOrigin = response.headers.get('access-control-allow-origin');
+    const journal = (await (await fetch(`${server.url}/__mock/requests`, { signal: AbortSignal.timeout(5000) })).json()) as unknown[];
+    if (response.status !== 200 || (allowOrigin === '*') !== expected || journal.length > 0 !== expected)
+      throw new Error(
+        `${server.url} answered ${response.status} with Access-Control-Allow-Origin ${allowOrigin} and ${journal.length} journal entries;` +
+          ` expected CORS and a journal ${expected ? 'on' : 'off'}`,
+      );
+  }
+}
+
+/** What `measureThroughput` gives: each server's figures, and the journal-and-CORS comparison at 10 and 64 connections. */
+export interface ThroughputResults {
+  mock: ThroughputResult;
+  bare: ThroughputResult;
+  prism: ThroughputResult;
+  journalAndCors: JournalAndCorsCost[];
+}
+
+/**
+ * Requests per second and latency of the mock's CLI, next to bare node:http sending the same
+ * bytes and the Prism CLI, each in its own process; and the mock's CLI with its defaults next to
+ * the same CLI with the journal and CORS off.
+ */
+export async function measureThroughput(): Promise<ThroughputResults> {
+  // The last two are the journal-and-CORS pair: two more mocks, started alike and sent alike, so
+  // that neither carries what the mixed runs leave in the first one's cache and heap.
+  const kinds: ServerKind[] = [mockCli, bareNodeHttp, prismCli, mockCli, mockCliWithoutJournalOrCors];
   const servers: RunningServer[] = [];
   try {
     for (const kind of kinds) servers.push(await startServer(kind));
-    const [mock, , prism] = servers as [RunningServer, RunningServer, RunningServer];
-    // Warm-up (JIT, the mock's cache, each operation's compiled schemas): not recorded.
-    for (const server of servers) await loadSample({ url: server.url, connections: 10, seconds: 1, maxRequests: maxRequestsPerSlice });
+    const [mock, bare, prism, mockDefaults, mockWithout] = servers as [
+      RunningServer,
+      RunningServer,
+      RunningServer,
+      RunningServer,
+      RunningServer,
+    ];
+    await checkJournalAndCors(mockDefaults, mockWithout);
+    // Warm-up (JIT, the mock's cache, each operation's compiled schemas; the journal filled to its size): not recorded.
+    for (const server of [mock, bare, prism])
+      await loadSample({ url: server.url, connections: 10, seconds: 1, maxRequests: maxRequestsPerSlice });
     for (const server of [mock, prism])
       await loadSample({ url: server.url, connections: 64, seconds: 1, maxRequests: maxRequestsPerSlice, mixed: true });
+    for (const server of [mockDefaults, mockWithout])
+      await loadSample({ url: server.url, connections: 10, seconds: 1, maxRequests: maxRequestsPerSlice, origin: browserOrigin });
 
-    const at10 = await inTurns(servers, { connections: 10 });
-    const at64 = await inTurns(servers, { connections: 64 });
+    const same = [mock, bare, prism];
+    const at10 = await inTurns(same, { connections: 10 });
+    const at64 = await inTurns(same, { connections: 64 });
     const [mockMixed, prismMixed] = await inTurns([mock, prism], { connections: 64, mixed: true });
     const [mockMixedCsv, prismMixedCsv] = await inTurns([mock, prism], { connections: 64, mixed: true, mixOf: csvExportRequests });
+    const journalAndCors = [
+      await journalAndCorsCost(mockDefaults, mockWithout, 10),
+      await journalAndCorsCost(mockDefaults, mockWithout, 64),
+    ];
     return {
       mock: { name: mockCli.name, same: [at10[0]!, at64[0]!], mixed: mockMixed!, mixedCsv: mockMixedCsv! },
       bare: { name: bareNodeHttp.name, same: [at10[1]!, at64[1]!] },
       prism: { name: prismCli.name, same: [at10[2]!, at64[2]!], mixed: prismMixed!, mixedCsv: prismMixedCsv! },
+      journalAndCors,
     };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));

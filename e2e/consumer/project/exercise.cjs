@@ -11,6 +11,7 @@ const entrySpecifiers = [
   '@toggl-exports/client/node',
   '@toggl-exports/client/raw',
   '@toggl-exports/mock-server',
+  '@toggl-exports/mock-server/control',
   '@toggl-exports/openapi/openapi.json',
   '@toggl-exports/report-engine',
 ];
@@ -44,7 +45,48 @@ const dataset = {
   ],
 };
 
-async function exercise({ main, node, raw, mockServer, engine, spec, mockUrl, outDir }) {
+/**
+ * The control entry's client for the mock at mockUrl (the packed bin, which nothing else calls
+ * meanwhile): its journal emptied, one export request, the journal read (the control's own
+ * requests are not in it) and read again filtered, then emptied again.
+ */
+async function journalOverHttp(main, mockControl, mockUrl) {
+  const control = mockControl.connectMockServer(`${mockUrl}/`);
+  await control.resetRequests();
+  const client = main.createTogglExportsClient({ apiToken: 'journal-test-token' }, { baseUrl: mockUrl });
+  await client.exportWeeklyReportCsv({ workspaceId, body: week });
+  const entries = await control.requests();
+  const matching = await control.requests({ method: 'post', path: '/reports/api/v3/workspace/*', status: 200 });
+  const notMatching = await control.requests({ status: 404 });
+  await control.resetRequests();
+  const afterReset = await control.requests();
+  // The other controls answer too (nothing to reset here: the bin runs with no quota and no faults).
+  await control.resetLimits();
+  await control.resetFaults();
+  const badFilter = await control.requests({ colour: 'red' }).catch((caught) => caught);
+  return {
+    entries: entries.map(({ sequence, receivedAt, durationMs, method, path, query, headers, credentials, body, status }) => ({
+      sequence: Number.isInteger(sequence) && sequence > 0,
+      receivedAt: !Number.isNaN(Date.parse(receivedAt)),
+      durationMs: typeof durationMs === 'number' && durationMs >= 0,
+      method,
+      path,
+      query,
+      authorization: headers.authorization,
+      credentials,
+      body,
+      status,
+    })),
+    matching: matching.length,
+    notMatching: notMatching.length,
+    afterReset: afterReset.length,
+    badFilter: { isError: badFilter instanceof Error, message: badFilter.message },
+  };
+}
+
+async function exercise({ main, node, raw, mockServer, mockControl, engine, spec, mockUrl, outDir }) {
+  const journal = await journalOverHttp(main, mockControl, mockUrl);
+
   const { files } = await downloadEach(main, mockUrl, outDir);
   const credentials = { apiToken: 'consumer-test-token' };
   const client = main.createTogglExportsClient(credentials, { baseUrl: mockUrl });
@@ -77,12 +119,18 @@ async function exercise({ main, node, raw, mockServer, engine, spec, mockUrl, ou
 
   // The mock server's library entry, in this module system, with a server of its own computing from the dataset above.
   const ownServer = await mockServer.startMockServer({ port: 0, data: dataset });
-  let libraryCsv, detailed, otherWorkspace;
+  let libraryCsv, detailed, otherWorkspace, libraryJournal;
   try {
     const ownClient = main.createTogglExportsClient(credentials, { baseUrl: ownServer.url });
     libraryCsv = await (await ownClient.exportWeeklyReportCsv({ workspaceId: 77, body: week })).text();
     detailed = new Uint8Array(await (await ownClient.exportDetailedReport({ workspaceId: 77, format: 'csv', body: week })).arrayBuffer());
     otherWorkspace = await ownClient.exportDetailedReport({ workspaceId, format: 'csv', body: week }).catch((caught) => caught);
+    // Its journal, in process and through the control entry over HTTP.
+    const statuses = (entries) => entries.map(({ status }) => status);
+    libraryJournal = {
+      inProcess: statuses(ownServer.requests()),
+      overHttp: statuses(await mockControl.connectMockServer(ownServer.url).requests()),
+    };
   } finally {
     // A failed call must not leave a server that keeps this process alive.
     await ownServer.close();
@@ -105,6 +153,7 @@ async function exercise({ main, node, raw, mockServer, engine, spec, mockUrl, ou
 
   const operationIds = Object.values(spec.paths).flatMap((pathItem) => Object.values(pathItem).map((operation) => operation.operationId));
   return {
+    journal,
     files,
     error: {
       isTogglApiError: error instanceof main.TogglApiError,
@@ -119,6 +168,7 @@ async function exercise({ main, node, raw, mockServer, engine, spec, mockUrl, ou
       weeklyLines: libraryCsv.split('\n'),
       detailedCsv: new TextDecoder().decode(detailed),
       otherWorkspace: { status: otherWorkspace.status, serverMessage: otherWorkspace.serverMessage },
+      journal: libraryJournal,
     },
     engine: {
       ok: loaded.ok && computed.ok,

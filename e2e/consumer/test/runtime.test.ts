@@ -8,12 +8,39 @@ import { downloadFromTest, expectSameFile, type Mock, readSaved, type SavedFile,
 
 const dir = inject('consumerDir');
 
+/** A journal entry as the scripts report it: the fields that vary from run to run only checked for their kind. */
+interface ReportedEntry {
+  sequence: boolean;
+  receivedAt: boolean;
+  durationMs: boolean;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  authorization: string;
+  credentials: string;
+  body: unknown;
+  status: number;
+}
+
 interface Outcome {
   entryFiles: string[];
+  journal: {
+    entries: ReportedEntry[];
+    matching: number;
+    notMatching: number;
+    afterReset: number;
+    badFilter: { isError: boolean; message: string };
+  };
   files: SavedFile[];
   error: Record<string, unknown>;
   rawCall: { status: number; csvFirstLine: string };
-  libraryServer: { url: string; weeklyLines: string[]; detailedCsv: string; otherWorkspace: { status: number; serverMessage: string } };
+  libraryServer: {
+    url: string;
+    weeklyLines: string[];
+    detailedCsv: string;
+    otherWorkspace: { status: number; serverMessage: string };
+    journal: { inProcess: number[]; overHttp: number[] };
+  };
   engine: { ok: boolean; sameBytesAsTheMock: boolean; xlsxStart: string; pdfStart: string };
   specOperations: number;
   specOperationsWithoutMethod: string[];
@@ -46,9 +73,34 @@ describe.each([
       `client/dist/node${extension}`,
       `client/dist/raw${extension}`,
       `mock-server/dist/index${extension}`,
+      `mock-server/dist/control${extension}`,
       'openapi/openapi.json',
       `report-engine/dist/index${extension}`,
     ]);
+  });
+
+  it("reads and empties the packed bin's journal through the control entry", () => {
+    const { entries, matching, notMatching, afterReset, badFilter } = outcome.journal;
+    // One export request since the reset; the control's own requests are not recorded.
+    expect(entries).toEqual([
+      {
+        sequence: true,
+        receivedAt: true,
+        durationMs: true,
+        method: 'POST',
+        path: '/reports/api/v3/workspace/1234567/weekly/time_entries.csv',
+        query: {},
+        authorization: 'Basic ***',
+        credentials: 'api_token',
+        body: { start_date: '2026-10-05', end_date: '2026-10-11' },
+        status: 200,
+      },
+    ]);
+    expect({ matching, notMatching, afterReset }).toEqual({ matching: 1, notMatching: 0, afterReset: 0 });
+    expect(badFilter).toEqual({
+      isError: true,
+      message: `GET ${mock.url}/__mock/requests?colour=red failed with HTTP 400: Unknown filter 'colour': the journal filters by method, path, status`,
+    });
   });
 
   it('downloads a CSV, an XLSX and two PDFs (one saved by the Node entry) byte for byte as the mock serves them', async () => {
@@ -94,6 +146,8 @@ describe.each([
     );
     expect(detailedCsv).toContain('"No","2026-10-06","14:00:00","2026-10-06","14:30:00","00:30:00","",""');
     expect(otherWorkspace).toEqual({ status: 403, serverMessage: 'Workspace not found/accessible' });
+    // Its journal, read in process and through the control entry, holds the same three requests.
+    expect(outcome.libraryServer.journal).toEqual({ inProcess: [200, 200, 403], overHttp: [200, 200, 403] });
   });
 
   it("computes, with the report engine's entry, the file the mock serves for the same dataset, and writes XLSX and PDF", () => {

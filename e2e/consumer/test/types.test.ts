@@ -46,7 +46,10 @@ const esmDeclarations = [
   'client/dist/methods-<hash>.d.ts',
   'client/dist/node.d.ts',
   'client/dist/raw.d.ts',
+  'mock-server/dist/control.d.ts',
   'mock-server/dist/index.d.ts',
+  // Types the main and the control entries share (the journal's entries, the faults), in a chunk of their own.
+  'mock-server/dist/journal-<hash>.d.ts',
   'report-engine/dist/index.d.ts',
 ];
 const cjsDeclarations = esmDeclarations.map((file) => file.replace(/\.d\.ts$/, '.d.cts'));

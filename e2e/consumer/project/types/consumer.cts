@@ -3,6 +3,7 @@ import { createTogglExportsClient, type ExportFile } from '@toggl-exports/client
 import { createTogglExportsClient as createNodeClient } from '@toggl-exports/client/node';
 import { rawClient, type TogglRawClient } from '@toggl-exports/client/raw';
 import { startMockServer } from '@toggl-exports/mock-server';
+import { connectMockServer, type JournalEntry } from '@toggl-exports/mock-server/control';
 
 import spec = require('@toggl-exports/openapi/openapi.json');
 
@@ -29,4 +30,12 @@ export async function rawWeeklyCsv(workspaceId: number): Promise<number> {
     body: { start_date: '2026-10-05' },
   });
   return response.status;
+}
+
+/** How many requests a running mock's journal holds, through the control entry; then it is emptied. */
+export async function journalLength(url: string): Promise<number> {
+  const control = connectMockServer(url);
+  const entries: JournalEntry[] = await control.requests({ status: 200 });
+  await control.resetRequests();
+  return entries.length;
 }

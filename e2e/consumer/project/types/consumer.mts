@@ -3,6 +3,7 @@ import { createTogglExportsClient, type ExportFile, type ExportFormat, TogglApiE
 import { createTogglExportsClient as createNodeClient } from '@toggl-exports/client/node';
 import { rawClient, type TogglRawClient } from '@toggl-exports/client/raw';
 import { type MockServer, startMockServer } from '@toggl-exports/mock-server';
+import { connectMockServer, type JournalEntry, type JournalFilter, type MockControl } from '@toggl-exports/mock-server/control';
 
 export async function octoberAsCsv(workspaceId: number): Promise<string> {
   const server: MockServer = await startMockServer({ port: 0, log: (line: string) => console.log(line) });
@@ -37,4 +38,20 @@ export async function rawWeeklyCsv(workspaceId: number): Promise<number> {
     body: { start_date: '2026-10-05' },
   });
   return response.status;
+}
+
+/** The export requests a mock started elsewhere (its bin, the vitest setup) answered with 200, read through the control entry. */
+export async function answeredExports(url: string): Promise<string[]> {
+  const control: MockControl = connectMockServer(url, { fetch: globalThis.fetch });
+  const filter: JournalFilter = { method: 'POST', path: '/reports/api/v3/workspace/*', status: 200 };
+  const entries: JournalEntry[] = await control.requests(filter);
+  await control.resetRequests();
+  await control.failNext('503', 2);
+  // @ts-expect-error: the faults are a closed list
+  await control.failNext('explode');
+  await control.resetFaults();
+  await control.resetLimits();
+  return entries.map(
+    ({ sequence, method, path, credentials, status }) => `${sequence} ${method} ${path} ${credentials} ${status ?? 'dropped'}`,
+  );
 }
