@@ -76,7 +76,8 @@ it('prints plain lines without a bar or terminal codes when stderr is a pipe', a
   expect(result.stderr).toContain('Requesting chunk 1/3 2024-01-01 to 2024-12-31\n');
   expect(result.stderr).toMatch(/Toggl asks to slow down: retrying in \d\.\d s \(attempt 2\)\n/);
   expect(result.stderr).toMatch(/Saved .*all\.csv/);
-  expect(result.stderr).not.toMatch(/\x1b\[|█|░/);
+  expect(result.stderr).not.toContain('\u001b[');
+  expect(result.stderr).not.toMatch(/[█░]/);
 });
 
 it('prints nothing with --quiet', async () => {
