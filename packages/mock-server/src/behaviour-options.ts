@@ -49,7 +49,11 @@ export function resolveBehaviour(options: BehaviourOptions): Behaviour {
   };
 }
 
-const describe = (value: unknown) => (typeof value === 'string' ? `'${value}'` : Array.isArray(value) ? 'a list' : String(value));
+function describe(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' && value !== null ? 'an object' : String(value);
+}
 
 function invalid(option: string, value: unknown, allowed: string): never {
   throw new TypeError(`Invalid ${option} ${describe(value)}: ${allowed}`);
@@ -66,6 +70,14 @@ function positiveNumber(option: string, value: unknown): number {
   return value;
 }
 
+/** The fields of an options object, which must be among `known`: a misspelt one would otherwise be passed over. */
+function fieldsOf(option: string, value: unknown, known: readonly string[], allowed: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) invalid(option, value, allowed);
+  const unknown = Object.keys(value).find((name) => !known.includes(name));
+  if (unknown !== undefined) throw new TypeError(`Invalid ${option}: unknown field '${unknown}'; the fields are ${known.join(', ')}`);
+  return value as Record<string, unknown>;
+}
+
 function corsOriginsOf(value: unknown): CorsOrigins {
   if (value === undefined || value === '*') return '*';
   if (value === false) return false;
@@ -78,27 +90,24 @@ function corsOriginsOf(value: unknown): CorsOrigins {
 }
 
 const planNames = Object.keys(quotaPlans).join(', ');
+const quotaAllowed = `use a plan (${planNames}), a number of requests, or { limit, windowSeconds }`;
 
 function quotaOf(value: unknown): QuotaOptions | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') {
-    if (!Object.hasOwn(quotaPlans, value))
-      invalid('quota', value, `use a plan (${planNames}), a number of requests, or { limit, windowSeconds }`);
+    if (!Object.hasOwn(quotaPlans, value)) invalid('quota', value, quotaAllowed);
     return { limit: quotaPlans[value as QuotaPlan] };
   }
   if (typeof value === 'number') return { limit: wholeNumber('quota', value, 1, 1_000_000) };
-  if (typeof value !== 'object' || value === null)
-    invalid('quota', value, `use a plan (${planNames}), a number of requests, or { limit, windowSeconds }`);
-  const { limit, windowSeconds = 3600 } = value as Record<string, unknown>;
+  const { limit, windowSeconds = 3600 } = fieldsOf('quota', value, ['limit', 'windowSeconds'], quotaAllowed);
   return { limit: wholeNumber('quota.limit', limit, 1, 1_000_000), windowSeconds: positiveNumber('quota.windowSeconds', windowSeconds) };
 }
 
 function rateLimitOf(value: unknown): RateLimitOptions | undefined {
   if (value === undefined || value === false) return undefined;
   if (value === true) return {};
-  if (typeof value !== 'object' || value === null)
-    invalid('rateLimit', value, 'use true (one request a second, as Toggl) or { perSecond, burst }');
-  const { perSecond = 1, burst = 1 } = value as Record<string, unknown>;
+  const allowed = 'use true (one request a second, as Toggl) or { perSecond, burst }';
+  const { perSecond = 1, burst = 1 } = fieldsOf('rateLimit', value, ['perSecond', 'burst'], allowed);
   return { perSecond: positiveNumber('rateLimit.perSecond', perSecond), burst: wholeNumber('rateLimit.burst', burst, 1, 1_000_000) };
 }
 

@@ -81,6 +81,13 @@ export function createRequestHandler(front: Front) {
       });
       return answer;
     };
+    /** Refuses the request before it reaches the API, after the server's latency like any answer. */
+    const refuseEarly = async (answer: MockResponse) => {
+      if (front.latencyMs > 0) await sleep(front.latencyMs);
+      if (response.destroyed) return finish(undefined);
+      response.end(send(answer).body);
+      finish(answer.status);
+    };
 
     async function handle(): Promise<void> {
       if (cors.isPreflight(method, headers['access-control-request-method'])) {
@@ -88,11 +95,11 @@ export function createRequestHandler(front: Front) {
         return finish(204);
       }
 
+      // Read before the body, so that the journal tells how a refused oversized request signed in.
+      const credentials = readCredentials(headers.authorization);
+      recorded.credentials = credentials.use;
       const body = await readBody(request, front.maxBodyBytes);
-      if (!body.ok) {
-        response.end(send(togglError(413, `The request body is larger than ${front.maxBodyBytes} bytes`)).body);
-        return finish(413);
-      }
+      if (!body.ok) return refuseEarly(togglError(413, `The request body is larger than ${front.maxBodyBytes} bytes`));
       recorded.body = body.bytes;
       if (path.startsWith(controlPrefix)) {
         const answer = front.control(method, path, url.searchParams, body.bytes);
@@ -100,13 +107,8 @@ export function createRequestHandler(front: Front) {
         return finish(answer.status);
       }
 
-      const credentials = readCredentials(headers.authorization);
-      recorded.credentials = credentials.use;
       const prefer = parsePrefer(header(headers.prefer));
-      if (!prefer.ok) {
-        response.end(send(togglError(400, prefer.message)).body);
-        return finish(400);
-      }
+      if (!prefer.ok) return refuseEarly(togglError(400, prefer.message));
       const { preference } = prefer;
 
       // Limits and the server's faults apply to the exports; a fault asked for with Prefer, to any request.

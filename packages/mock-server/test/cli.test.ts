@@ -78,6 +78,77 @@ describe('toggl-exports-mock CLI', () => {
     expect((failure as { stderr: string }).stderr).toContain("Unknown option '--prot'");
   });
 
+  it.each([
+    [['--quota', '0'], "invalid --quota '0': expected a whole number from 1 to 1000000"],
+    [['--quota', 'gold'], "invalid --quota 'gold': expected a number of requests or a plan (free 30, starter 240, premium 600)"],
+    [['--journal-size=-1'], "invalid --journal-size '-1': expected a whole number from 0 to 1000000"],
+    [['--journal-size', 'all'], "invalid --journal-size 'all': expected a whole number from 0 to 1000000"],
+    [['--latency', '60001'], "invalid --latency '60001': expected a whole number from 0 to 60000"],
+    [
+      ['--faults', 'drop=2'],
+      "invalid --faults item 'drop=2': expected FAULT=CHANCE, FAULT one of drop, truncate, 500, 502, 503, 504, CHANCE from 0 to 1",
+    ],
+    [['--faults', '503=0.1,boom=0.1'], "invalid --faults item 'boom=0.1'"],
+    [['--faults', '503'], "invalid --faults item '503'"],
+    [['--cors-origin', 'http://a.test', '--cors-origin', 'localhost:5173'], "invalid --cors-origin: 'localhost:5173' is not an origin"],
+    [['--cors-origin', 'http://a.test/app'], "invalid --cors-origin: 'http://a.test/app' is not an origin"],
+    [['--no-cors', '--cors-origin', 'http://a.test'], '--no-cors and --cors-origin contradict each other: use one'],
+    [['--rate-limit=2'], "Option '--rate-limit' does not take an argument"],
+  ])('refuses %j with exit code 2, the reason and the usage', async (args, message) => {
+    const failure = await runCli(process.execPath, [cli, '--port', '0', ...args]).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    const { stderr } = failure as { stderr: string };
+    expect(stderr).toContain(`toggl-exports-mock: ${message}`);
+    expect(stderr).toContain('\n\nUsage: toggl-exports-mock');
+  });
+
+  it('serves with a quota and one CORS origin', async () => {
+    const server = await startCli(['--port', '0', '--quota', '1', '--cors-origin', 'http://a.test']);
+    const send = () =>
+      fetch(`${server.url}${detailedXlsx.path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: basicAuth('ada@example.com', password), origin: 'http://a.test' },
+        body: JSON.stringify({ start_date: '2026-10-01' }),
+      });
+    const first = await send();
+    expect([first.status, first.headers.get('access-control-allow-origin'), first.headers.get('x-toggl-quota-remaining')]).toEqual([
+      200,
+      'http://a.test',
+      '0',
+    ]);
+    expect((await send()).status).toBe(402);
+    const journal = (await (await fetch(`${server.url}/__mock/requests?status=402`)).json()) as { path: string }[];
+    expect(journal.map((entry) => entry.path)).toEqual([detailedXlsx.path]);
+    expect((await fetch(`${server.url}/__mock/limits`, { method: 'DELETE' })).status).toBe(204);
+    expect((await send()).status).toBe(200);
+  });
+
+  it('serves without CORS, with a small journal, the rate limit, faults and latency', async () => {
+    const server = await startCli([
+      '--port',
+      '0',
+      '--no-cors',
+      '--journal-size',
+      '1',
+      '--rate-limit',
+      '--faults',
+      '503=1',
+      '--latency',
+      '100',
+    ]);
+    const started = performance.now();
+    const first = await download(server.url);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+    expect([first.status, await first.text(), first.headers.get('access-control-allow-origin')]).toEqual([
+      503,
+      'Service Unavailable',
+      null,
+    ]);
+    expect((await download(server.url)).status).toBe(429); // the pace comes before the faults
+    const journal = (await (await fetch(`${server.url}/__mock/requests`)).json()) as { status: number; sequence: number }[];
+    expect(journal).toMatchObject([{ sequence: 2, status: 429 }]);
+  });
+
   it('serves, logs one line per request without credentials, and stops cleanly on SIGTERM', async () => {
     const server = await startCli(['--port', '0', '--host', '127.0.0.1']);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
