@@ -81,9 +81,9 @@ export function createRequestHandler(front: Front) {
       });
       return answer;
     };
-    /** Refuses the request before it reaches the API, after the server's latency like any answer. */
+    /** Refuses the request before it reaches the API, after the server's latency like any answer of the API. */
     const refuseEarly = async (answer: MockResponse) => {
-      if (front.latencyMs > 0) await sleep(front.latencyMs);
+      if (front.latencyMs > 0 && !path.startsWith(controlPrefix)) await sleep(front.latencyMs);
       if (response.destroyed) return finish(undefined);
       response.end(send(answer).body);
       finish(answer.status);

@@ -215,6 +215,9 @@ describe('delays', () => {
     expect(await elapsed(() => fetch(`${mock.url}/`, { headers: { prefer: 'dely=1' } }))).toBeGreaterThanOrEqual(150);
     // Not the mock's own endpoints, nor preflights: they are no answers of the API.
     expect(await elapsed(() => fetch(`${mock.url}/__mock/requests`))).toBeLessThan(150);
+    expect(await elapsed(() => fetch(`${mock.url}/__mock/faults`, { method: 'POST', body: '{"fault": "drop", "times": 1}' }))).toBeLessThan(
+      150,
+    );
   });
 
   it('waits latencyMs before a file and an error', async () => {
