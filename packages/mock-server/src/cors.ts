@@ -40,14 +40,19 @@ export function corsPolicy(origins: CorsOrigins): CorsPolicy {
     const answerToPreflight = Object.freeze({ 'Access-Control-Allow-Origin': '*', ...preflight });
     return { headersFor: () => answer, isPreflight, preflightHeadersFor: () => answerToPreflight };
   }
-  const allowed = new Set(origins);
+  // Made once per origin, so that every answer to one origin carries the same object (see request-handler.ts).
+  const answers = new Map(
+    origins.map((origin) => [origin, Object.freeze({ 'Access-Control-Allow-Origin': origin, ...exposed, Vary: 'Origin' })]),
+  );
+  const answersToPreflight = new Map(
+    origins.map((origin) => [origin, Object.freeze({ 'Access-Control-Allow-Origin': origin, ...preflight, Vary: 'Origin' })]),
+  );
   // The answer depends on Origin, so caches must keep one per origin.
   const vary = Object.freeze({ Vary: 'Origin' });
-  const allows = (origin: string | undefined): origin is string => origin !== undefined && allowed.has(origin);
   return {
-    headersFor: (origin) => (allows(origin) ? { 'Access-Control-Allow-Origin': origin, ...exposed, Vary: 'Origin' } : vary),
+    headersFor: (origin) => (origin === undefined ? undefined : answers.get(origin)) ?? vary,
     isPreflight,
-    preflightHeadersFor: (origin) => (allows(origin) ? { 'Access-Control-Allow-Origin': origin, ...preflight, Vary: 'Origin' } : vary),
+    preflightHeadersFor: (origin) => (origin === undefined ? undefined : answersToPreflight.get(origin)) ?? vary,
   };
 }
 

@@ -1,4 +1,3 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import type { CredentialsUse } from './credentials.ts';
 import type { FaultKind } from './faults.ts';
 
@@ -16,8 +15,13 @@ export interface JournalEntry {
   headers: Record<string, string>;
   /** How the request signed in, never the credentials themselves. */
   credentials: CredentialsUse;
-  /** The body parsed as JSON; the text of one that is not JSON; `undefined` for none. */
+  /**
+   * The body parsed as JSON; the text of one that is not JSON; `undefined` for none. Of a body
+   * larger than 64 KiB only the start is kept, as text.
+   */
   body: unknown;
+  /** The body's size in bytes. */
+  bodyBytes: number;
   /** The status sent, or `undefined` when the connection was dropped before an answer. */
   status: number | undefined;
   /** Milliseconds from the request's arrival to its answer, delays included. */
@@ -38,57 +42,167 @@ export interface RecordedRequest {
   method: string;
   path: string;
   query: string;
-  headers: IncomingHttpHeaders;
+  /** The request's `rawHeaders`: names and values in turn, as received. */
+  rawHeaders: readonly string[];
   credentials: CredentialsUse;
   body: Buffer;
   receivedAt: number;
 }
 
-interface Recorded extends RecordedRequest {
+/** A journal entry as kept, before its headers are masked and its body parsed. */
+interface Recorded {
   sequence: number;
+  receivedAt: number;
+  method: string;
+  path: string;
+  query: string;
+  /** The raw headers joined by newlines, which no header holds. */
+  headers: string;
+  credentials: CredentialsUse;
+  /** The body's first `keptBodyBytes` bytes, one character per byte. */
+  body: string;
+  bodyBytes: number;
   status: number | undefined;
   durationMs: number;
   fault: FaultKind | undefined;
 }
 
+const keptBodyBytes = 64 * 1024;
+const smallestSlotBytes = 1024;
+
+/** Per slot, the numbers kept: in this order, in one typed array. */
+const numberFields = 5;
+const [SEQUENCE, RECEIVED_AT, DURATION, STATUS, BODY_BYTES] = [0, 1, 2, 3, 4];
+/** Per slot, the lengths of the texts kept, in the order they are written. */
+const textFields = 4;
+const [PATH, QUERY, HEADERS, BODY] = [0, 1, 2, 3];
+
+/**
+ * The journal's storage: a ring of slots, each a buffer of its own that is written over when the
+ * ring comes round, with the numbers in typed arrays and the method, credentials and fault (a
+ * few constant strings) in plain arrays. Once the ring is full, recording allocates nothing that
+ * outlives the request: keeping each request's own objects (headers, body, strings) for the next
+ * thousand requests made every garbage collection copy them, which cost a tenth of the requests
+ * per second.
+ */
+class JournalRing {
+  readonly #numbers: Float64Array;
+  readonly #lengths: Uint32Array;
+  readonly #buffers: (Buffer | undefined)[];
+  readonly #methods: string[];
+  readonly #credentials: CredentialsUse[];
+  readonly #faults: (FaultKind | undefined)[];
+
+  constructor(readonly size: number) {
+    this.#numbers = new Float64Array(size * numberFields);
+    this.#lengths = new Uint32Array(size * textFields);
+    this.#buffers = new Array(size);
+    this.#methods = new Array(size);
+    this.#credentials = new Array(size);
+    this.#faults = new Array(size);
+  }
+
+  write(
+    slot: number,
+    sequence: number,
+    request: RecordedRequest,
+    status: number | undefined,
+    durationMs: number,
+    fault: FaultKind | undefined,
+  ) {
+    const { path, query, body } = request;
+    // One string and one write: each write into a buffer costs more than joining the strings first.
+    const text = `${path}${query}${request.rawHeaders.join('\n')}`;
+    const keptBody = Math.min(body.length, keptBodyBytes);
+    const needed = text.length + keptBody;
+    let buffer = this.#buffers[slot];
+    if (!buffer || buffer.length < needed) {
+      buffer = Buffer.allocUnsafeSlow(Math.max(smallestSlotBytes, needed));
+      this.#buffers[slot] = buffer;
+    }
+    // Paths and queries are ASCII and header values Latin-1, as Node's parser gives them: a byte per character.
+    buffer.write(text, 0, 'latin1');
+    body.copy(buffer, text.length, 0, keptBody);
+
+    const lengths = slot * textFields;
+    this.#lengths[lengths + PATH] = path.length;
+    this.#lengths[lengths + QUERY] = query.length;
+    this.#lengths[lengths + HEADERS] = text.length - path.length - query.length;
+    this.#lengths[lengths + BODY] = keptBody;
+    const numbers = slot * numberFields;
+    this.#numbers[numbers + SEQUENCE] = sequence;
+    this.#numbers[numbers + RECEIVED_AT] = request.receivedAt;
+    this.#numbers[numbers + DURATION] = durationMs;
+    this.#numbers[numbers + STATUS] = status ?? Number.NaN;
+    this.#numbers[numbers + BODY_BYTES] = body.length;
+    this.#methods[slot] = request.method;
+    this.#credentials[slot] = request.credentials;
+    this.#faults[slot] = fault;
+  }
+
+  read(slot: number): Recorded {
+    const buffer = this.#buffers[slot] as Buffer;
+    const lengths = slot * textFields;
+    const numbers = slot * numberFields;
+    const starts = [0];
+    for (let field = 0; field < textFields; field++) starts.push((starts[field] as number) + (this.#lengths[lengths + field] as number));
+    const text = (field: number) => buffer.toString('latin1', starts[field], starts[field + 1]);
+    const status = this.#numbers[numbers + STATUS] as number;
+    return {
+      sequence: this.#numbers[numbers + SEQUENCE] as number,
+      receivedAt: this.#numbers[numbers + RECEIVED_AT] as number,
+      durationMs: this.#numbers[numbers + DURATION] as number,
+      status: Number.isNaN(status) ? undefined : status,
+      bodyBytes: this.#numbers[numbers + BODY_BYTES] as number,
+      method: this.#methods[slot] as string,
+      path: text(PATH),
+      query: text(QUERY),
+      headers: text(HEADERS),
+      body: text(BODY),
+      credentials: this.#credentials[slot] as CredentialsUse,
+      fault: this.#faults[slot],
+    };
+  }
+}
+
 const masked = '***';
 const secretHeaders = new Set(['authorization', 'cookie', 'proxy-authorization']);
 
-/**
- * The last `size` requests the mock answered, oldest first. Recording keeps references only;
- * the headers are masked and the body parsed when a test reads the journal, so a server under
- * load pays for a push, not for copies.
- */
+/** The last `size` requests the mock answered, oldest first; headers are masked and bodies parsed when a test reads them. */
 export class RequestJournal {
   readonly size: number;
-  readonly #ring: (Recorded | undefined)[];
+  readonly #ring: JournalRing;
+  /** The slot the next request goes in. */
   #next = 0;
+  /** How many slots hold a request since the last reset. */
+  #filled = 0;
   #sequence = 0;
 
   constructor(size: number) {
     this.size = size;
-    this.#ring = new Array(size);
+    this.#ring = new JournalRing(size);
   }
 
   record(request: RecordedRequest, status: number | undefined, durationMs: number, fault?: FaultKind): void {
     if (this.size === 0) return;
-    this.#ring[this.#next] = { ...request, sequence: ++this.#sequence, status, durationMs, fault };
+    this.#ring.write(this.#next, ++this.#sequence, request, status, durationMs, fault);
     this.#next = (this.#next + 1) % this.size;
+    this.#filled = Math.min(this.#filled + 1, this.size);
   }
 
   entries(filter: JournalFilter = {}): JournalEntry[] {
     const matches = matcher(filter);
     const entries: JournalEntry[] = [];
-    for (let index = 0; index < this.size; index++) {
-      const recorded = this.#ring[(this.#next + index) % this.size];
-      if (recorded && matches(recorded)) entries.push(entryOf(recorded));
+    const oldest = (this.#next - this.#filled + this.size) % this.size;
+    for (let index = 0; index < this.#filled; index++) {
+      const recorded = this.#ring.read((oldest + index) % this.size);
+      if (matches(recorded)) entries.push(entryOf(recorded));
     }
     return entries;
   }
 
   reset(): void {
-    this.#ring.fill(undefined);
-    this.#next = 0;
+    this.#filled = 0;
   }
 }
 
@@ -109,21 +223,29 @@ function matcher({ method, path, status }: JournalFilter): (recorded: Recorded) 
     (status === undefined || recorded.status === status);
 }
 
-function entryOf(recorded: Recorded): JournalEntry {
+/** The headers as `IncomingMessage.headers` has them (names in lower case, repeats joined), secrets masked. */
+function headersOf(raw: string): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(recorded.headers)) {
-    if (value === undefined) continue;
-    headers[name] = secretHeaders.has(name) ? maskedValue(String(value)) : Array.isArray(value) ? value.join(', ') : value;
+  const parts = raw === '' ? [] : raw.split('\n');
+  for (let index = 0; index + 1 < parts.length; index += 2) {
+    const name = (parts[index] as string).toLowerCase();
+    const value = secretHeaders.has(name) ? maskedValue(parts[index + 1] as string) : (parts[index + 1] as string);
+    headers[name] = Object.hasOwn(headers, name) && !secretHeaders.has(name) ? `${headers[name]}, ${value}` : value;
   }
+  return headers;
+}
+
+function entryOf(recorded: Recorded): JournalEntry {
   return {
     sequence: recorded.sequence,
     receivedAt: new Date(recorded.receivedAt).toISOString(),
     method: recorded.method,
     path: recorded.path,
     query: Object.fromEntries(new URLSearchParams(recorded.query)),
-    headers,
+    headers: headersOf(recorded.headers),
     credentials: recorded.credentials,
     body: bodyOf(recorded.body),
+    bodyBytes: recorded.bodyBytes,
     status: recorded.status,
     durationMs: Math.round(recorded.durationMs * 10) / 10,
     ...(recorded.fault && { fault: recorded.fault }),
@@ -136,9 +258,9 @@ function maskedValue(value: string): string {
   return scheme ? `${scheme} ${masked}` : masked;
 }
 
-function bodyOf(bytes: Buffer): unknown {
-  if (bytes.length === 0) return undefined;
-  const text = bytes.toString('utf8');
+function bodyOf(kept: string): unknown {
+  if (kept === '') return undefined;
+  const text = Buffer.from(kept, 'latin1').toString('utf8');
   try {
     return JSON.parse(text);
   } catch {

@@ -17,6 +17,9 @@ describe('the request journal, in process', () => {
     });
     const [first, second, ...rest] = mock.requests();
     expect(rest).toEqual([]);
+    expect(Object.keys(first ?? {}).sort()).toEqual(
+      ['sequence', 'receivedAt', 'method', 'path', 'query', 'headers', 'credentials', 'body', 'bodyBytes', 'status', 'durationMs'].sort(),
+    );
     expect(first).toMatchObject({
       sequence: 1,
       method: 'POST',
@@ -77,6 +80,22 @@ describe('the request journal, in process', () => {
     const mock = await ownServer({ maxBodyBytes: 10 });
     expect((await exportCsv(mock.url)).status).toBe(413);
     expect(mock.requests()).toMatchObject([{ status: 413, credentials: 'email_password', body: undefined }]);
+  });
+
+  it('keeps the start of a large body as text, with its whole size, and UTF-8 text intact', async () => {
+    const mock = await ownServer();
+    const large = JSON.stringify({ description: 'x'.repeat(100 * 1024) });
+    await fetch(`${mock.url}${csvPath()}`, { method: 'POST', body: large, headers: { 'content-type': 'application/json' } });
+    await fetch(`${mock.url}${csvPath()}`, {
+      method: 'POST',
+      body: JSON.stringify({ description: 'Café – 東京' }),
+      headers: { 'content-type': 'application/json' },
+    });
+    const [big, small] = mock.requests();
+    expect(big?.bodyBytes).toBe(Buffer.byteLength(large));
+    expect(big?.body).toBe(large.slice(0, 64 * 1024));
+    expect(small?.body).toEqual({ description: 'Café – 東京' });
+    expect(small?.bodyBytes).toBe(Buffer.byteLength(JSON.stringify({ description: 'Café – 東京' })));
   });
 
   it('picks requests by method, path (exact or with *) and status', async () => {
