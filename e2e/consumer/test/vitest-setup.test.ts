@@ -12,7 +12,7 @@ const dir = inject('consumerDir');
 const withoutVitestEnv = () =>
   Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|VITE_|TEST$|NODE_ENV$)/.test(name)));
 
-it('starts the mock once for the run and gives its URL to the tests, in a CommonJS project', async () => {
+it('starts the mock once for the run and gives its URL to the tests, whose journal they read with connectMockServer, in a CommonJS project', async () => {
   const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { type?: string };
   expect(manifest.type).toBeUndefined();
   const vitest = path.join(dir, 'node_modules', 'vitest', 'vitest.mjs');
@@ -22,5 +22,6 @@ it('starts the mock once for the run and gives its URL to the tests, in a Common
   });
   expect(stdout).toMatch(/✓ mock\.test\.ts > downloads a detailed report from the mock the global setup started/);
   expect(stdout).toMatch(/mock at http:\/\/127\.0\.0\.1:\d+/);
-  expect(stdout).toMatch(/Tests\s+1 passed \(1\)/);
+  expect(stdout).toMatch(/✓ mock\.test\.ts > reads and empties the journal of the setup's mock/);
+  expect(stdout).toMatch(/Tests\s+2 passed \(2\)/);
 });
