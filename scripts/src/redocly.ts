@@ -8,10 +8,10 @@ const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const redoclyBin = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
 
-/** Runs the Redocly CLI with the repository's config; rejects with its output when it fails. */
-export async function redocly(args: string[]): Promise<string> {
+/** Runs the Redocly CLI with the repository's config (or `config`); rejects with its output when it fails. */
+export async function redocly(args: string[], config = redoclyConfig): Promise<string> {
   try {
-    const { stdout } = await run(process.execPath, [redoclyBin, ...args, '--config', redoclyConfig], {
+    const { stdout } = await run(process.execPath, [redoclyBin, ...args, '--config', config], {
       maxBuffer: 64 * 1024 * 1024,
       env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
     });

@@ -7,13 +7,15 @@ import { readExportOperations } from '@toggl-exports/spec-reader';
 import { bundledSpec, seedEndpoints } from '@toggl-exports/spec-reader/testing';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_LANGUAGES, withCodeSamples } from '../src/code-samples.ts';
 import { buildDocs } from '../src/docs.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-const operations = readExportOperations(bundledSpec()).map(({ operationId, operation }) => ({
+const operations = readExportOperations(withCodeSamples(bundledSpec())).map(({ operationId, operation }) => ({
   operationId,
   summary: String(operation.summary),
   tags: operation.tags as string[],
+  samples: operation['x-codeSamples'] as { label: string; source: string }[],
 }));
 const badgeLogo = /^https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg$/;
 
@@ -71,4 +73,38 @@ describe('rendered API docs', () => {
     expect(outbound.filter((url) => !badgeLogo.test(url))).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it('shows a cURL, a TypeScript and a Python sample for every operation', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await tab.goto(pathToFileURL(page).href);
+    const labels = SAMPLE_LANGUAGES.map(({ label }) => label);
+    expect(labels).toEqual(['cURL', 'TypeScript', 'Python']);
+    for (const {
+      summary,
+      tags: [tag],
+      samples,
+    } of operations) {
+      const link = tab.getByRole('link', { name: summary }).first();
+      if (!(await link.isVisible())) await tab.getByText(tag!, { exact: true }).first().click();
+      await link.click({ timeout: 10_000 });
+      const section = tab.locator('[data-item-kind="httpItem"]').filter({ has: tab.locator('h2').getByText(summary, { exact: true }) });
+      // The right panel's language menu: its button names the language shown, its items every language offered.
+      const menu = section.getByRole('button', { name: new RegExp(`^(${labels.join('|')})$`) });
+      for (const label of labels) {
+        await menu.click({ timeout: 10_000 });
+        const items = tab.getByRole('menuitem');
+        await expect.poll(() => items.allTextContents(), { timeout: 10_000, message: summary }).toEqual(labels);
+        await items.getByText(label, { exact: true }).click();
+        const source = samples.find((sample) => sample.label === label)!.source.trimEnd();
+        const shown = section.locator('pre').filter({ hasText: source.split('\n')[0]! });
+        await expect
+          .poll(async () => (await shown.allTextContents()).map((text) => text.trimEnd()), {
+            timeout: 10_000,
+            message: `${summary}: ${label}`,
+          })
+          .toEqual([source]);
+      }
+    }
+    await tab.close();
+  }, 120_000);
 });
