@@ -1,0 +1,99 @@
+// THE expectations table: for every tool, its checks and the ones it is expected to fail, each
+// with the reason. The tests assert that each check's outcome is the one written here, so a tool
+// (or spec) fix and a regression both fail the suite until this table is updated; the table in
+// packages/openapi/README.md is rendered from it (`pnpm --filter @toggl-exports/compat table`).
+
+/** Every check a tool can be put through, with the words the verdict uses for it. */
+export const CHECKS = {
+  'media-type': '200 with the path’s media type',
+  'file-body': 'a file body',
+  unauthorized: '401 without credentials',
+  'unknown-field': '400 for an unknown body field',
+  generates: 'generates',
+  typecheck: 'type-checks with an ordinary body',
+  csv: 'CSV byte for byte',
+  xlsx: 'XLSX byte for byte',
+  pdf: 'PDF byte for byte',
+  'error-string': 'error body as a string',
+  'no-problems': 'no problems',
+  validates: 'validates',
+} as const;
+export type CheckId = keyof typeof CHECKS;
+
+const CLIENT_CHECKS = ['generates', 'typecheck', 'csv', 'xlsx', 'pdf', 'error-string'] as const satisfies readonly CheckId[];
+
+export interface ToolExpectation {
+  /** The tool's name in the table. */
+  name: string;
+  /** The npm packages whose installed versions make up the "version" column, in order. */
+  packages: readonly string[];
+  checks: readonly CheckId[];
+  /** The checks expected to fail, each with the reason; every other check must pass. */
+  fails: Partial<Record<CheckId, string>>;
+}
+
+export const EXPECTATIONS = {
+  'prism-cli': {
+    name: 'Prism CLI',
+    packages: ['@stoplight/prism-cli'],
+    checks: ['media-type', 'file-body', 'unauthorized', 'unknown-field'],
+    fails: {
+      'media-type': 'without an `Accept` header, `.xlsx` paths get the first media type listed, `text/csv`',
+      'file-body': 'the saved report as XLSX, which has no example, is the literal `string` made up from `type: string`',
+    },
+  },
+  'openapi-typescript': {
+    name: 'openapi-typescript + openapi-fetch',
+    packages: ['openapi-typescript', 'openapi-fetch'],
+    checks: CLIENT_CHECKS,
+    fails: {
+      csv: 'openapi-fetch parses every body as JSON, and throws, unless a call says `parseAs: "blob"`',
+      xlsx: 'parsed as JSON: throws',
+      pdf: 'parsed as JSON: throws',
+    },
+  },
+  'hey-api': {
+    name: '@hey-api/openapi-ts',
+    packages: ['@hey-api/openapi-ts'],
+    checks: CLIENT_CHECKS,
+    fails: {
+      csv: '`parseAs: "auto"` reads `text/csv` as text, dropping the UTF-8 byte order mark; `parseAs: "blob"` keeps it',
+    },
+  },
+  orval: {
+    name: 'orval, its default client, on Node 24',
+    packages: ['orval', 'axios'],
+    checks: CLIENT_CHECKS,
+    fails: {
+      csv: 'axios ignores its `responseType: "blob"` in Node.js and decodes the body as UTF-8 text: the byte order mark is lost',
+      xlsx: 'decoded as UTF-8 text: corrupted',
+      pdf: 'decoded as UTF-8 text: corrupted',
+      'error-string': 'with `responseType: "blob"` axios leaves the JSON undecoded: the message keeps its quotes',
+    },
+  },
+  spectral: {
+    name: 'Spectral (`spectral:oas`)',
+    packages: ['@stoplight/spectral-cli'],
+    checks: ['no-problems'],
+    fails: {},
+  },
+  'swagger-parser': {
+    name: '@apidevtools/swagger-parser',
+    packages: ['@apidevtools/swagger-parser'],
+    checks: ['validates'],
+    fails: {},
+  },
+} as const satisfies Record<string, ToolExpectation>;
+export type ToolId = keyof typeof EXPECTATIONS;
+
+/** The verdict the table gives: `ok`, or `fails: ` and each failing check with its reason. */
+export function verdict(tool: ToolId, failing: readonly CheckId[] = expectedFailures(tool)): string {
+  if (failing.length === 0) return 'ok';
+  const fails: Partial<Record<CheckId, string>> = EXPECTATIONS[tool].fails;
+  return `fails: ${failing.map((check) => (fails[check] ? `${CHECKS[check]} (${fails[check]})` : CHECKS[check])).join('; ')}`;
+}
+
+export function expectedFailures(tool: ToolId): CheckId[] {
+  const { checks, fails } = EXPECTATIONS[tool];
+  return checks.filter((check) => check in fails);
+}
