@@ -13,6 +13,7 @@ const outDir = 'packages/mock-server/generated';
 export function mockServerFiles(document: OpenApiDocument): GeneratedFile[] {
   const spec = structuredClone(document) as Json;
   for (const operation of readExportOperations(spec)) closeComposedRequestBody(spec, operation);
+  collapseNullableAnyOf(spec);
   const generated = { 'x-generated': `${DO_NOT_EDIT} The bundled spec, with request bodies as the mock's validator reads them.`, ...spec };
   return [{ path: `${outDir}/openapi.json`, contents: `${JSON.stringify(generated, null, 2)}\n` }];
 }
@@ -45,4 +46,31 @@ function closeComposedRequestBody(spec: Json, { operationId, requestBody }: Expo
     const { allOf: _allOf, unevaluatedProperties: _unevaluated, ...rest } = schema;
     media.schema = { ...rest, type: 'object', properties, additionalProperties: false };
   }
+}
+
+const isNullSchema = (node: unknown): boolean =>
+  typeof node === 'object' && node !== null && Object.keys(node).length === 1 && (node as Json).type === 'null';
+
+/**
+ * `anyOf: [{ type: integer, ... }, { type: 'null' }]`, which generators type as `number | null`,
+ * becomes `{ type: [integer, 'null'], ... }`, the same constraint in one schema: the validator
+ * then reports one problem ("must be integer,null") where anyOf would give three, and the mock
+ * keeps naming the field and its expected types in one message.
+ */
+function collapseNullableAnyOf(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) collapseNullableAnyOf(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Json;
+  const parts = schema.anyOf;
+  if (Array.isArray(parts) && parts.length === 2 && parts.some(isNullSchema)) {
+    const other = parts.find((part) => !isNullSchema(part)) as Json;
+    if (typeof other?.type === 'string' && !('$ref' in other)) {
+      delete schema.anyOf;
+      Object.assign(schema, other, { type: [other.type, 'null'] });
+    }
+  }
+  for (const value of Object.values(schema)) collapseNullableAnyOf(value);
 }

@@ -1,4 +1,5 @@
 import { bundledSpec, tinySpec } from '@toggl-exports/spec-reader/testing';
+import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { describe, expect, it } from 'vitest';
 import { clientPackageFiles, operationRows, renderOperationsModule } from '../src/client-codegen.ts';
 import { DO_NOT_EDIT } from '../src/generated-file.ts';
@@ -106,6 +107,16 @@ describe('clientPackageFiles', () => {
 
 describe('renderTypesModule', () => {
   it('keeps request fields that have a default optional', async () => {
-    expect(await renderTypesModule(bundledSpec())).toMatch(/page_size\?: number;/);
+    const types = await renderTypesModule(bundledSpec());
+    expect(types).toMatch(/page_size\?: components\["schemas"\]\["PageSize"\];/);
+    expect(types).toMatch(/show_tracked_groups\?: components\["schemas"\]\["OnByDefault"\];/);
+  });
+
+  it("keeps them optional under openapi-typescript's own defaults too (defaultNonNullable), as users run it", async () => {
+    const ast = await openapiTS(structuredClone(bundledSpec()) as unknown as OpenAPI3, { silent: true });
+    const types = astToString(ast);
+    for (const field of ['page_size', 'grouped', 'order_by', 'grouping', 'sub_grouping', 'collapse', 'show_tracked_groups'])
+      expect(types).toMatch(new RegExp(`\\b${field}\\?:`));
+    expect(types).not.toMatch(/\b(page_size|grouping|show_tracked_groups): /);
   });
 });

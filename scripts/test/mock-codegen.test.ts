@@ -1,3 +1,4 @@
+import { bundledSpec } from '@toggl-exports/spec-reader/testing';
 import { describe, expect, it } from 'vitest';
 import { mockServerFiles } from '../src/mock-codegen.ts';
 
@@ -104,5 +105,13 @@ describe('mockServerFiles', () => {
     const conflicting = smallSpec();
     conflicting.components.schemas.Options.properties = { start_date: { type: 'integer' } } as never;
     expect(() => mockServerFiles(conflicting)).toThrow("define 'start_date' differently");
+  });
+});
+
+describe('the mock spec of nullable ID lists', () => {
+  it('gives the validator anyOf [integer, null] as one schema of type [integer, null]', () => {
+    const [file] = mockServerFiles(bundledSpec());
+    const spec = JSON.parse(file!.contents);
+    expect(spec.components.schemas.NullableIdList.items).toEqual({ type: ['integer', 'null'], format: 'int64', minimum: 1 });
   });
 });

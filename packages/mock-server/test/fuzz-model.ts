@@ -34,7 +34,7 @@ export interface FieldSchema {
 }
 
 function normalize(node: Json): FieldSchema {
-  const schema = follow(node);
+  const schema = nullableAnyOfMerged(follow(node));
   const parts = ((schema.allOf ?? []) as Json[]).map(normalize);
   const properties: Record<string, FieldSchema> = {};
   for (const part of parts) Object.assign(properties, part.properties);
@@ -52,6 +52,16 @@ function normalize(node: Json): FieldSchema {
     closed: schema.additionalProperties === false || schema.unevaluatedProperties === false,
     minProperties: schema.minProperties ?? 0,
   };
+}
+
+/** `anyOf: [{ type: integer, ... }, { type: 'null' }]` read as `{ type: [integer, 'null'], ... }`. */
+function nullableAnyOfMerged(schema: Json): Json {
+  const parts = (schema.anyOf ?? []) as Json[];
+  const isNull = (part: Json) => part.type === 'null' && Object.keys(part).length === 1;
+  const other = parts.find((part) => !isNull(part));
+  if (parts.length !== 2 || !parts.some(isNull) || typeof other?.type !== 'string') return schema;
+  const { anyOf: _anyOf, ...rest } = schema;
+  return { ...rest, ...other, type: [other.type, 'null'] };
 }
 
 export interface FuzzOperation {

@@ -19,6 +19,8 @@ interface SeedEndpoint {
 
 const operation = (endpoint: SeedEndpoint): Json => spec.paths[endpoint.path][endpoint.method];
 const isSavedReport = (endpoint: SeedEndpoint) => endpoint.path.includes('/shared/');
+const formatsOfResponse = (ok: Json) =>
+  Object.keys(ok.content).map((type) => ({ 'text/csv': 'csv', 'application/pdf': 'pdf' })[type] ?? 'xlsx');
 const formatsOf = (endpoint: SeedEndpoint) => endpoint.responseMediaTypes.map((type) => (type === 'text/csv' ? 'csv' : 'xlsx'));
 
 describe('bundled spec', () => {
@@ -33,6 +35,27 @@ describe('bundled spec', () => {
     );
     const expected = seed.map((endpoint) => `POST ${endpoint.path} ${endpoint.operationId}`);
     expect(operations.sort()).toEqual(expected.sort());
+  });
+
+  it('names its JSON Schema dialect, so validators such as Prism apply 2020-12 (unevaluatedProperties)', () => {
+    expect(spec.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it('keeps every body field with a default optional under openapi-typescript defaults: the default sits behind a $ref', () => {
+    const offenders: string[] = [];
+    const visit = (node: unknown, where: string): void => {
+      if (Array.isArray(node)) {
+        for (const [index, item] of node.entries()) visit(item, `${where}[${index}]`);
+      } else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node as Json)) {
+          if (key === 'properties')
+            for (const [name, property] of Object.entries(value as Json)) if ('default' in property) offenders.push(`${where}.${name}`);
+          visit(value, `${where}.${key}`);
+        }
+      }
+    };
+    visit(spec, '#');
+    expect(offenders).toEqual([]);
   });
 
   it('ships the same document as JSON and as YAML', () => {
@@ -65,9 +88,29 @@ describe.each(seed)('$operationId', (endpoint) => {
     const ok = deref(spec, op.responses['200']);
     expect(Object.keys(ok.content)).toEqual(endpoint.responseMediaTypes);
     for (const media of Object.values(ok.content as Record<string, Json>)) {
-      expect(deref(spec, media.schema)).toMatchObject({ type: 'string', format: 'binary' });
+      // Inline, not behind a $ref: generators such as orval only see `format: binary` there.
+      expect(media.schema).toEqual({ type: 'string', format: 'binary' });
     }
     expect(ok.headers).toHaveProperty('Content-Disposition');
+  });
+
+  it('gives a generic mock (Prism) a plausible CSV and the file name of each format', () => {
+    const ok = deref(spec, op.responses['200']);
+    const csv = ok.content['text/csv'];
+    if (csv) {
+      const [header, ...rows] = (csv.example as string).trimEnd().split('\n');
+      expect(header).toMatch(/^"[^"]+"(,"[^"]+")+$/);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row.split('","')).toHaveLength(header!.split('","').length);
+    }
+    const pdf = ok.content['application/pdf'];
+    if (pdf) expect(pdf.example).toMatch(/^%PDF-1\.\d\n[\s\S]*%%EOF\n$/);
+    const disposition = ok.headers['Content-Disposition'];
+    const names: string[] = disposition.examples
+      ? Object.values(disposition.examples as Record<string, Json>).map((example) => example.value)
+      : [disposition.example];
+    const extensions = names.map((name) => /filename="TogglTrack_Report_[^"]+\.(\w+)"$/.exec(name)?.[1]);
+    expect(extensions).toEqual(formatsOfResponse(ok));
   });
 
   it('documents every error status Toggl lists, plus 401, 402 and 429', () => {
@@ -183,11 +226,12 @@ describe('field types', () => {
     expect(resolved('exportWeeklyReportCsv', 'grouping').enum).toBeUndefined();
   });
 
-  it('lets [null] select records without a client, project, task or tag', () => {
+  it('lets [null] select records without a client, project, task or tag, as anyOf that generators type (number | null)[]', () => {
+    const nullableId = { anyOf: [{ type: 'integer', format: 'int64', minimum: 1 }, { type: 'null' }] };
     for (const field of ['client_ids', 'project_ids', 'task_ids', 'tag_ids']) {
-      expect(resolved('exportDetailedReport', field).items.type).toEqual(['integer', 'null']);
+      expect(resolved('exportDetailedReport', field).items).toEqual(nullableId);
     }
-    expect(resolved('exportProfitabilityProjects', 'client_ids').items.type).toEqual(['integer', 'null']);
+    expect(resolved('exportProfitabilityProjects', 'client_ids').items).toEqual(nullableId);
     expect(resolved('exportDetailedReport', 'user_ids').items.type).toBe('integer');
   });
 

@@ -355,40 +355,40 @@ export interface components {
          */
         DurationFormat: "classic" | "decimal" | "improved";
         /**
+         * @description A switch that is off unless the request turns it on.
+         * @default false
+         */
+        OffByDefault: boolean;
+        /**
+         * @description Field the rows of the detailed report are sorted by.
+         * @default date
+         * @enum {string}
+         */
+        DetailedOrderBy: "date" | "user" | "duration" | "description" | "last_update";
+        /**
          * @description Sort order, ascending (`ASC`) or descending (`DESC`).
          * @enum {string}
          */
         OrderDirection: "ASC" | "DESC";
+        /**
+         * @description Number of rows per page.
+         * @default 50
+         */
+        PageSize: number;
         /** @description Settings of the detailed report (one row per time entry). */
         DetailedReportOptions: {
             duration_format?: components["schemas"]["DurationFormat"];
-            /**
-             * @description Include every available detail for each entry, as the exports always do.
-             * @default false
-             */
-            enrich_response?: boolean;
-            /**
-             * @description Merge similar time entries into one row.
-             * @default false
-             */
-            grouped?: boolean;
-            /**
-             * @description Leave billable amounts out of the export.
-             * @default false
-             */
-            hide_amounts?: boolean;
-            /**
-             * @description Field the rows are sorted by.
-             * @default date
-             * @enum {string}
-             */
-            order_by?: "date" | "user" | "duration" | "description" | "last_update";
+            /** @description Include every available detail for each entry, as the exports always do. */
+            enrich_response?: components["schemas"]["OffByDefault"];
+            /** @description Merge similar time entries into one row. */
+            grouped?: components["schemas"]["OffByDefault"];
+            /** @description Leave billable amounts out of the export. */
+            hide_amounts?: components["schemas"]["OffByDefault"];
+            /** @description Field the rows are sorted by. */
+            order_by?: components["schemas"]["DetailedOrderBy"];
             order_dir?: components["schemas"]["OrderDirection"];
-            /**
-             * @description Number of rows per page.
-             * @default 50
-             */
-            page_size?: number;
+            /** @description Number of rows per page. */
+            page_size?: components["schemas"]["PageSize"];
             /** @description Paging cursor (ID of the first entry of the page); not documented by Toggl. */
             first_id?: number;
             /** @description Paging cursor (row number of the first entry of the page); not documented by Toggl. */
@@ -398,11 +398,6 @@ export interface components {
         };
         /** @description Body of a detailed report export as CSV or XLSX. Send at least one field. */
         DetailedReportExportRequest: components["schemas"]["ReportFilters"] & components["schemas"]["DetailedReportOptions"];
-        /**
-         * Format: binary
-         * @description The raw bytes of the exported file, streamed as they are produced.
-         */
-        ExportFile: string;
         /**
          * @description Toggl answers errors with a JSON document holding a single string: the
          *     message itself, quoted (for example `"Invalid workspace id"`), not an object.
@@ -448,68 +443,60 @@ export interface components {
             /** @description Longest group total to include, in seconds. */
             max_duration_seconds?: number;
         };
+        /**
+         * @description A switch that is on unless the request turns it off.
+         * @default true
+         */
+        OnByDefault: boolean;
         /** @description Time Audit settings of the summary report. Premium feature. */
         SummaryAudit: {
             group_filter?: components["schemas"]["SummaryAuditGroupFilter"];
-            /**
-             * @description List groups that have no tracked time.
-             * @default false
-             */
-            show_empty_groups?: boolean;
-            /**
-             * @description List groups that have tracked time.
-             * @default true
-             */
-            show_tracked_groups?: boolean;
+            /** @description List groups that have no tracked time. */
+            show_empty_groups?: components["schemas"]["OffByDefault"];
+            /** @description List groups that have tracked time. */
+            show_tracked_groups?: components["schemas"]["OnByDefault"];
         };
+        /**
+         * @description What the top-level rows of the summary report are grouped by.
+         * @default projects
+         * @enum {string}
+         */
+        SummaryGrouping: "projects" | "users" | "clients";
+        /**
+         * @description What the rows inside each group of the summary report are split by.
+         * @default time_entries
+         * @enum {string}
+         */
+        SummarySubGrouping: "time_entries" | "users" | "clients" | "projects" | "tasks";
+        /**
+         * @description Field the groups of the summary report are sorted by.
+         * @default title
+         * @enum {string}
+         */
+        SummaryOrderBy: "title" | "duration";
         /** @description Settings of the summary report (totals per group and sub-group). */
         SummaryReportOptions: {
             audit?: components["schemas"]["SummaryAudit"];
-            /**
-             * @description What the top-level rows are grouped by; the export's first columns name the group.
-             * @default projects
-             * @enum {string}
-             */
-            grouping?: "projects" | "users" | "clients";
+            /** @description What the top-level rows are grouped by; the export's first columns name the group. */
+            grouping?: components["schemas"]["SummaryGrouping"];
             /**
              * @description What the rows inside each group are split by; `time_entries` splits them
              *     by description. Its column follows the group's.
-             * @default time_entries
-             * @enum {string}
              */
-            sub_grouping?: "time_entries" | "users" | "clients" | "projects" | "tasks";
-            /**
-             * @description Fold the smallest groups into a single "others" row.
-             * @default false
-             */
-            collapse?: boolean;
-            /**
-             * @description Split a sub-group in one row per hourly rate.
-             * @default false
-             */
-            distinguish_rates?: boolean;
+            sub_grouping?: components["schemas"]["SummarySubGrouping"];
+            /** @description Fold the smallest groups into a single "others" row. */
+            collapse?: components["schemas"]["OffByDefault"];
+            /** @description Split a sub-group in one row per hourly rate. */
+            distinguish_rates?: components["schemas"]["OffByDefault"];
             duration_format?: components["schemas"]["DurationFormat"];
-            /**
-             * @description Leave billable amounts out of the export.
-             * @default false
-             */
-            hide_amounts?: boolean;
-            /**
-             * @description Leave hourly rates out of the export.
-             * @default false
-             */
-            hide_rates?: boolean;
-            /**
-             * @description List the IDs of the entries behind each row. Has no effect on exports.
-             * @default false
-             */
-            include_time_entry_ids?: boolean;
-            /**
-             * @description Field the groups are sorted by.
-             * @default title
-             * @enum {string}
-             */
-            order_by?: "title" | "duration";
+            /** @description Leave billable amounts out of the export. */
+            hide_amounts?: components["schemas"]["OffByDefault"];
+            /** @description Leave hourly rates out of the export. */
+            hide_rates?: components["schemas"]["OffByDefault"];
+            /** @description List the IDs of the entries behind each row. Has no effect on exports. */
+            include_time_entry_ids?: components["schemas"]["OffByDefault"];
+            /** @description Field the groups are sorted by. */
+            order_by?: components["schemas"]["SummaryOrderBy"];
             order_dir?: components["schemas"]["OrderDirection"];
         };
         /** @description Body of a summary report export as CSV or XLSX. Send at least one field. */
@@ -624,15 +611,21 @@ export interface components {
         };
     };
     responses: {
-        /** @description The export in the format named by the path's extension: CSV for `.csv`, an Excel workbook for `.xlsx`. */
-        CsvOrXlsxFile: {
+        /** @description The detailed report, in the format the path's extension names: a CSV file for `.csv`, an Excel workbook for `.xlsx`. */
+        DetailedReportFile: {
             headers: {
-                "Content-Disposition": components["headers"]["Content-Disposition"];
+                /** @description Marks the body as a download and suggests a file name for it. */
+                "Content-Disposition"?: string;
                 [name: string]: unknown;
             };
             content: {
-                "text/csv": components["schemas"]["ExportFile"];
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ExportFile"];
+                /**
+                 * @example "User","Email","Client","Project","Task","Description","Billable","Start date","Start time","End date","End time","Duration","Tags","Amount (USD)"
+                 *     "Alice Moreau","alice.moreau@brightline.example","Acme Logistics","Website Redesign","Wireframes","Responsive layout fixes","Yes","2026-10-08","14:15:32","2026-10-08","17:35:36","03:30:00","","420.00"
+                 *     "Alice Moreau","alice.moreau@brightline.example","Acme Logistics","Website Redesign","","Navigation review with client","Yes","2026-10-14","14:36:06","2026-10-14","16:34:39","02:00:00","","240.00"
+                 */
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         /** @description The request body or path is invalid. */
@@ -692,24 +685,136 @@ export interface components {
                 "application/json": components["schemas"]["ErrorMessage"];
             };
         };
-        /** @description The export as a PDF document. */
-        PdfFile: {
+        /** @description The detailed report, as a PDF document. */
+        DetailedReportPdfFile: {
             headers: {
-                "Content-Disposition": components["headers"]["Content-Disposition"];
+                /**
+                 * @description Marks the body as a download and suggests a file name for it.
+                 * @example attachment; filename="TogglTrack_Report_Detailed_report_(from_2026_10_01_to_2026_10_31).pdf"
+                 */
+                "Content-Disposition"?: string;
                 [name: string]: unknown;
             };
             content: {
-                "application/pdf": components["schemas"]["ExportFile"];
+                /**
+                 * @example %PDF-1.4
+                 *     1 0 obj
+                 *     << /Type /Catalog /Pages 2 0 R >>
+                 *     endobj
+                 *     2 0 obj
+                 *     << /Type /Pages /Kids [3 0 R] /Count 1 >>
+                 *     endobj
+                 *     3 0 obj
+                 *     << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>
+                 *     endobj
+                 *     4 0 obj
+                 *     << /Length 74 >>
+                 *     stream
+                 *     BT /F1 14 Tf 56 780 Td (Detailed report \(2026-10-01 - 2026-10-31\)) Tj ET
+                 *     endstream
+                 *     endobj
+                 *     5 0 obj
+                 *     << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>
+                 *     endobj
+                 *     xref
+                 *     0 6
+                 *     0000000000 65535 f
+                 *     0000000009 00000 n
+                 *     0000000058 00000 n
+                 *     0000000115 00000 n
+                 *     0000000241 00000 n
+                 *     0000000365 00000 n
+                 *     trailer
+                 *     << /Size 6 /Root 1 0 R >>
+                 *     startxref
+                 *     435
+                 *     %%EOF
+                 */
+                "application/pdf": string;
             };
         };
-        /** @description The export as a CSV file. */
-        CsvFile: {
+        /** @description The summary report, in the format the path's extension names: a CSV file for `.csv`, an Excel workbook for `.xlsx`. */
+        SummaryReportFile: {
             headers: {
-                "Content-Disposition": components["headers"]["Content-Disposition"];
+                /** @description Marks the body as a download and suggests a file name for it. */
+                "Content-Disposition"?: string;
                 [name: string]: unknown;
             };
             content: {
-                "text/csv": components["schemas"]["ExportFile"];
+                /**
+                 * @example "Client","Project","Duration","Amount (USD)"
+                 *     "Acme Logistics","Fleet Tracking App","90:20:08","11276.07"
+                 *     "Acme Logistics","Website Redesign","80:49:53","8446.16"
+                 */
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        /** @description The summary report, as a PDF document. */
+        SummaryReportPdfFile: {
+            headers: {
+                /**
+                 * @description Marks the body as a download and suggests a file name for it.
+                 * @example attachment; filename="TogglTrack_Report_Summary_report_(from_01_10_2026_to_31_10_2026).pdf"
+                 */
+                "Content-Disposition"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example %PDF-1.4
+                 *     1 0 obj
+                 *     << /Type /Catalog /Pages 2 0 R >>
+                 *     endobj
+                 *     2 0 obj
+                 *     << /Type /Pages /Kids [3 0 R] /Count 1 >>
+                 *     endobj
+                 *     3 0 obj
+                 *     << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>
+                 *     endobj
+                 *     4 0 obj
+                 *     << /Length 73 >>
+                 *     stream
+                 *     BT /F1 14 Tf 56 780 Td (Summary report \(01/10/2026 - 31/10/2026\)) Tj ET
+                 *     endstream
+                 *     endobj
+                 *     5 0 obj
+                 *     << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>
+                 *     endobj
+                 *     xref
+                 *     0 6
+                 *     0000000000 65535 f
+                 *     0000000009 00000 n
+                 *     0000000058 00000 n
+                 *     0000000115 00000 n
+                 *     0000000241 00000 n
+                 *     0000000364 00000 n
+                 *     trailer
+                 *     << /Size 6 /Root 1 0 R >>
+                 *     startxref
+                 *     434
+                 *     %%EOF
+                 */
+                "application/pdf": string;
+            };
+        };
+        /** @description The weekly report, as a CSV file. */
+        WeeklyReportCsvFile: {
+            headers: {
+                /**
+                 * @description Marks the body as a download and suggests a file name for it.
+                 * @example attachment; filename="TogglTrack_Report_Weekly_report_(from_05_10_2026_to_11_10_2026).csv"
+                 */
+                "Content-Disposition"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example "User","Project","Client","Mon 2026-10-05","Tue 2026-10-06","Wed 2026-10-07","Thu 2026-10-08","Fri 2026-10-09","Sat 2026-10-10","Sun 2026-10-11","Total"
+                 *     "Alice Moreau","Brand Refresh","Driftwood Coffee Co.","","00:38:47","00:40:52","02:00:18","","","","03:19:57"
+                 *     "Alice Moreau","Energy Dashboard","Evergreen Energy","00:26:22","01:23:13","00:37:52","01:36:42","04:02:37","","","08:06:46"
+                 */
+                "text/csv": string;
             };
         };
         /** @description The request body or path is invalid. */
@@ -719,6 +824,73 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorMessage"];
+            };
+        };
+        /** @description The weekly report, as a PDF document. */
+        WeeklyReportPdfFile: {
+            headers: {
+                /**
+                 * @description Marks the body as a download and suggests a file name for it.
+                 * @example attachment; filename="TogglTrack_Report_Weekly_report_(from_10_05_2026_to_10_11_2026).pdf"
+                 */
+                "Content-Disposition"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example %PDF-1.4
+                 *     1 0 obj
+                 *     << /Type /Catalog /Pages 2 0 R >>
+                 *     endobj
+                 *     2 0 obj
+                 *     << /Type /Pages /Kids [3 0 R] /Count 1 >>
+                 *     endobj
+                 *     3 0 obj
+                 *     << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>
+                 *     endobj
+                 *     4 0 obj
+                 *     << /Length 72 >>
+                 *     stream
+                 *     BT /F1 14 Tf 56 780 Td (Weekly report \(10/05/2026 - 10/11/2026\)) Tj ET
+                 *     endstream
+                 *     endobj
+                 *     5 0 obj
+                 *     << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>
+                 *     endobj
+                 *     xref
+                 *     0 6
+                 *     0000000000 65535 f
+                 *     0000000009 00000 n
+                 *     0000000058 00000 n
+                 *     0000000115 00000 n
+                 *     0000000241 00000 n
+                 *     0000000363 00000 n
+                 *     trailer
+                 *     << /Size 6 /Root 1 0 R >>
+                 *     startxref
+                 *     433
+                 *     %%EOF
+                 */
+                "application/pdf": string;
+            };
+        };
+        /** @description The saved report, as a CSV file. */
+        SavedReportCsvFile: {
+            headers: {
+                /**
+                 * @description Marks the body as a download and suggests a file name for it.
+                 * @example attachment; filename="TogglTrack_Report_Billable_time_autumn_2026_(from_01_09_2026_to_30_11_2026).csv"
+                 */
+                "Content-Disposition"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example "User","Email","Client","Project","Task","Description","Billable","Start date","Start time","End date","End time","Duration","Tags","Amount (USD)"
+                 *     "Freya Lindqvist","freya.lindqvist@brightline.example","Bluebird Health","Patient Portal","Development","Appointment booking form","Yes","2026-09-01","14:53:01","2026-09-01","15:48:01","00:55:00","Research","137.50"
+                 *     "Alice Moreau","alice.moreau@brightline.example","Driftwood Coffee Co.","Brand Refresh","Logo","Logo sketches","Yes","2026-09-01","09:01:40","2026-09-01","10:33:53","01:32:13","","146.01"
+                 */
+                "text/csv": string;
             };
         };
         /** @description The saved report's parameters cannot be exported. */
@@ -768,14 +940,83 @@ export interface components {
                 "application/json": components["schemas"]["ErrorMessage"];
             };
         };
-        /** @description The export as an Excel workbook. */
-        XlsxFile: {
+        /** @description The saved report, as a Excel workbook. */
+        SavedReportXlsxFile: {
             headers: {
-                "Content-Disposition": components["headers"]["Content-Disposition"];
+                /**
+                 * @description Marks the body as a download and suggests a file name for it.
+                 * @example attachment; filename="TogglTrack_Report_Billable_time_autumn_2026_(from_01_09_2026_to_30_11_2026).xlsx"
+                 */
+                "Content-Disposition"?: string;
                 [name: string]: unknown;
             };
             content: {
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ExportFile"];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        /** @description The saved report, as a PDF document. */
+        SavedReportPdfFile: {
+            headers: {
+                /**
+                 * @description Marks the body as a download and suggests a file name for it.
+                 * @example attachment; filename="TogglTrack_Report_Billable_time_autumn_2026_(from_09_01_2026_to_11_30_2026).pdf"
+                 */
+                "Content-Disposition"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example %PDF-1.4
+                 *     1 0 obj
+                 *     << /Type /Catalog /Pages 2 0 R >>
+                 *     endobj
+                 *     2 0 obj
+                 *     << /Type /Pages /Kids [3 0 R] /Count 1 >>
+                 *     endobj
+                 *     3 0 obj
+                 *     << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>
+                 *     endobj
+                 *     4 0 obj
+                 *     << /Length 84 >>
+                 *     stream
+                 *     BT /F1 14 Tf 56 780 Td (Billable time autumn 2026 \(09/01/2026 - 11/30/2026\)) Tj ET
+                 *     endstream
+                 *     endobj
+                 *     5 0 obj
+                 *     << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>
+                 *     endobj
+                 *     xref
+                 *     0 6
+                 *     0000000000 65535 f
+                 *     0000000009 00000 n
+                 *     0000000058 00000 n
+                 *     0000000115 00000 n
+                 *     0000000241 00000 n
+                 *     0000000375 00000 n
+                 *     trailer
+                 *     << /Size 6 /Root 1 0 R >>
+                 *     startxref
+                 *     445
+                 *     %%EOF
+                 */
+                "application/pdf": string;
+            };
+        };
+        /** @description Employee profitability, in the format the path's extension names: a CSV file for `.csv`, an Excel workbook for `.xlsx`. */
+        ProfitabilityEmployeesFile: {
+            headers: {
+                /** @description Marks the body as a download and suggests a file name for it. */
+                "Content-Disposition"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example "User","Email","Groups","Period","Tracked hours","Billable hours","Revenue (USD)","Labour cost (USD)","Profit (USD)"
+                 *     "Alice Moreau","alice.moreau@brightline.example","Design","2026-09-01","14.55","14.55","1588.43","902.20","686.23"
+                 *     "Alice Moreau","alice.moreau@brightline.example","Design","2026-09-07","9.62","8.71","955.77","596.35","359.42"
+                 */
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         /** @description The request body is invalid. */
@@ -796,6 +1037,23 @@ export interface components {
                 "application/json": components["schemas"]["ErrorMessage"];
             };
         };
+        /** @description Project profitability, in the format the path's extension names: a CSV file for `.csv`, an Excel workbook for `.xlsx`. */
+        ProfitabilityProjectsFile: {
+            headers: {
+                /** @description Marks the body as a download and suggests a file name for it. */
+                "Content-Disposition"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example "Project","Client","Period","Tracked hours","Billable hours","Revenue (USD)","Labour cost (USD)","Profit (USD)"
+                 *     "Fleet Tracking App","Acme Logistics","2026-07-01","79.29","75.01","10501.14","4593.23","5907.91"
+                 *     "Fleet Tracking App","Acme Logistics","2026-08-01","52.32","43.28","6058.97","3114.94","2944.03"
+                 */
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
         /** @description The request body or path is invalid. */
         ProfitabilityProjectsBadRequest: {
             headers: {
@@ -803,6 +1061,23 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorMessage"];
+            };
+        };
+        /** @description Project trends, in the format the path's extension names: a CSV file for `.csv`, an Excel workbook for `.xlsx`. */
+        ProjectTrendsFile: {
+            headers: {
+                /** @description Marks the body as a download and suggests a file name for it. */
+                "Content-Disposition"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example "Project ID","Project","Period start","Current period (seconds)","Previous period (seconds)","User IDs"
+                 *     "7002","Fleet Tracking App","2026-10-01","325208","241368","9002, 9003, 9006, 9007"
+                 *     "7001","Website Redesign","2026-10-01","290993","353925","9001, 9002, 9005, 9006"
+                 */
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         /** @description The request body or path is invalid. */
@@ -843,11 +1118,6 @@ export interface components {
     };
     requestBodies: never;
     headers: {
-        /**
-         * @description Marks the body as a download and suggests a file name for it.
-         * @example attachment; filename="report.csv"
-         */
-        "Content-Disposition": string;
         /**
          * @description Requests left in the caller's hourly quota. Toggl counts requests per user
          *     and organization over a sliding window of one hour. `0` on a 402 means the
@@ -910,7 +1180,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["CsvOrXlsxFile"];
+            200: components["responses"]["DetailedReportFile"];
             400: components["responses"]["ReportBadRequest"];
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["ReportPaymentRequired"];
@@ -952,7 +1222,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["PdfFile"];
+            200: components["responses"]["DetailedReportPdfFile"];
             400: components["responses"]["ReportBadRequest"];
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["ReportPaymentRequired"];
@@ -1002,7 +1272,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["CsvOrXlsxFile"];
+            200: components["responses"]["SummaryReportFile"];
             400: components["responses"]["ReportBadRequest"];
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["ReportPaymentRequired"];
@@ -1040,7 +1310,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["PdfFile"];
+            200: components["responses"]["SummaryReportPdfFile"];
             400: components["responses"]["ReportBadRequest"];
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["ReportPaymentRequired"];
@@ -1081,7 +1351,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["CsvFile"];
+            200: components["responses"]["WeeklyReportCsvFile"];
             400: components["responses"]["WeeklyReportBadRequest"];
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["ReportPaymentRequired"];
@@ -1119,7 +1389,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["PdfFile"];
+            200: components["responses"]["WeeklyReportPdfFile"];
             400: components["responses"]["WeeklyReportBadRequest"];
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["ReportPaymentRequired"];
@@ -1148,7 +1418,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["CsvFile"];
+            200: components["responses"]["SavedReportCsvFile"];
             400: components["responses"]["SavedReportBadRequest"];
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["QuotaExhausted"];
@@ -1178,7 +1448,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["XlsxFile"];
+            200: components["responses"]["SavedReportXlsxFile"];
             400: components["responses"]["SavedReportBadRequest"];
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["QuotaExhausted"];
@@ -1208,7 +1478,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["PdfFile"];
+            200: components["responses"]["SavedReportPdfFile"];
             400: components["responses"]["SavedReportBadRequest"];
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["QuotaExhausted"];
@@ -1254,7 +1524,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["CsvOrXlsxFile"];
+            200: components["responses"]["ProfitabilityEmployeesFile"];
             400: components["responses"]["ProfitabilityEmployeesBadRequest"];
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["QuotaExhausted"];
@@ -1300,7 +1570,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["CsvOrXlsxFile"];
+            200: components["responses"]["ProfitabilityProjectsFile"];
             400: components["responses"]["ProfitabilityProjectsBadRequest"];
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["QuotaExhausted"];
@@ -1345,7 +1615,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["CsvOrXlsxFile"];
+            200: components["responses"]["ProjectTrendsFile"];
             400: components["responses"]["ProjectTrendsBadRequest"];
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["QuotaExhausted"];
