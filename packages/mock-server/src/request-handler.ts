@@ -8,6 +8,7 @@ import { type Preference, parsePrefer } from './prefer.ts';
 import { readBody } from './request-body.ts';
 import type { RequestLimits } from './request-limits.ts';
 import { type MockResponse, togglError } from './responses.ts';
+import { specPathOf } from './saved-report-paths.ts';
 
 /** A request as the front hands it on: body read in full, credentials read, `Prefer` parsed. */
 export interface FrontRequest {
@@ -55,6 +56,8 @@ export function createRequestHandler(front: Front) {
     const method = request.method ?? 'GET';
     const url = new URL(request.url ?? '/', 'http://mock');
     const path = url.pathname;
+    /** The path as the spec names it, which the answer is computed for; the journal keeps the one sent. */
+    const route = specPathOf(path);
     const { headers } = request;
     const corsHeaders = cors.headersFor(headers.origin);
     const recorded: RecordedRequest = {
@@ -107,7 +110,7 @@ export function createRequestHandler(front: Front) {
       const { preference } = prefer;
 
       // Limits and the server's faults apply to the exports; a fault asked for with Prefer, to any request.
-      const organization = limits.enabled || faults.active ? front.organizationOf(path) : undefined;
+      const organization = limits.enabled || faults.active ? front.organizationOf(route) : undefined;
       let refusal: MockResponse | undefined;
       let limitHeaders: Readonly<Record<string, string>> | undefined;
       let fault = preference.fault;
@@ -123,7 +126,7 @@ export function createRequestHandler(front: Front) {
       if (!answer && fault !== 'drop') {
         answer =
           fault === undefined || fault === 'truncate'
-            ? await front.respond({ method, path, headers, credentials, preference, body: body.bytes })
+            ? await front.respond({ method, path: route, headers, credentials, preference, body: body.bytes })
             : { status: Number(fault), headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: Buffer.from(serverErrors[fault]) };
       }
 
