@@ -39,7 +39,8 @@ export const EXPECTATIONS = {
     checks: ['media-type', 'file-body', 'unauthorized', 'unknown-field'],
     fails: {
       'media-type': 'without an `Accept` header, `.xlsx` paths get the first media type listed, `text/csv`',
-      'file-body': 'a workbook is binary, which an example in a description cannot carry: the saved report’s `.xlsx` answers the literal `string`',
+      'file-body':
+        'a workbook is binary, which an example in a description cannot carry: the saved report’s `.xlsx` answers the literal `string`',
     },
   },
   'openapi-typescript': {
