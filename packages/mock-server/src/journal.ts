@@ -16,8 +16,8 @@ export interface JournalEntry {
   /** How the request signed in, never the credentials themselves. */
   credentials: CredentialsUse;
   /**
-   * The body parsed as JSON; the text of one that is not JSON; `undefined` for none. Of a body
-   * larger than 64 KiB only the start is kept, as text.
+   * The body parsed as JSON; the text of one that is not JSON, or that nests more than 100 levels
+   * deep; `undefined` for none. Of a body larger than 64 KiB only the start is kept, as text.
    */
   body: unknown;
   /** The body's size in bytes. */
@@ -258,12 +258,28 @@ function maskedValue(value: string): string {
   return scheme ? `${scheme} ${masked}` : masked;
 }
 
+/** Bodies nested deeper than this are given as text: serialising them again (to JSON, or in a test's diff) would overflow the stack. */
+const maxParsedDepth = 100;
+
 function bodyOf(kept: string): unknown {
   if (kept === '') return undefined;
   const text = Buffer.from(kept, 'latin1').toString('utf8');
   try {
-    return JSON.parse(text);
+    const parsed: unknown = JSON.parse(text);
+    return nestsAtMost(parsed, maxParsedDepth) ? parsed : text;
   } catch {
     return text;
   }
+}
+
+/** Whether `value` holds lists and objects at most `depth` levels deep; walked without recursion. */
+function nestsAtMost(value: unknown, depth: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, level] = next;
+    if (typeof item !== 'object' || item === null) continue;
+    if (level >= depth) return false;
+    for (const child of Object.values(item)) pending.push([child, level + 1]);
+  }
+  return true;
 }

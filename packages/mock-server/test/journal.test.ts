@@ -98,6 +98,19 @@ describe('the request journal, in process', () => {
     expect(small?.bodyBytes).toBe(Buffer.byteLength(JSON.stringify({ description: 'Café – 東京' })));
   });
 
+  it('gives a body nested too deep to serialise again as its text, so the journal can still be read over HTTP', async () => {
+    const mock = await ownServer();
+    const deep = `{"nested":${'['.repeat(30_000)}${']'.repeat(30_000)}}`; // under the 64 KiB kept
+    const shallow = `{"nested":${'['.repeat(99)}${']'.repeat(99)}}`;
+    for (const body of [deep, shallow])
+      await fetch(`${mock.url}${csvPath()}`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    const response = await fetch(`${mock.url}/__mock/requests`);
+    expect(response.status).toBe(200);
+    const [first, second] = (await response.json()) as { body: unknown }[];
+    expect(first?.body).toBe(deep);
+    expect(second?.body).toEqual(JSON.parse(shallow));
+  });
+
   it('picks requests by method, path (exact or with *) and status', async () => {
     const mock = await ownServer();
     await exportCsv(mock.url, { workspaceId: 1 });
