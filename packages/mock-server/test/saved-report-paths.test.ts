@@ -1,6 +1,7 @@
 // Saved reports answer at the documented paths (`.csv`, `.xlsx`, `/pdf`) and at the slash forms of
 // Toggl's own 2026 Swagger (`/csv`, `/xlsx`, `/pdf`), with the same file (spec/DEVIATIONS.md #40).
 import { describe, expect, it } from 'vitest';
+import { connectMockServer } from '../src/control-client.ts';
 import { specPathOf } from '../src/saved-report-paths.ts';
 import { mockUrl, post } from './http.ts';
 
@@ -33,12 +34,8 @@ describe('saved-report paths', () => {
 
   it('keeps the path as sent in the journal', async () => {
     await post(`${shared}/xlsx?marker=journal`, { body });
-    const journal = (await (await fetch(`${mockUrl}/__mock/requests`)).json()) as unknown;
-    const requests = (Array.isArray(journal) ? journal : (journal as { requests: unknown[] }).requests) as {
-      path: string;
-      query: Record<string, string>;
-    }[];
-    expect(requests.filter((request) => request.query?.marker === 'journal').map((request) => request.path)).toEqual([`${shared}/xlsx`]);
+    const requests = await connectMockServer(mockUrl).requests({ path: `${shared}/*` });
+    expect(requests.filter((request) => request.query['marker'] === 'journal').map((request) => request.path)).toEqual([`${shared}/xlsx`]);
   });
 
   it('rewrites only the slash forms of saved reports', () => {
