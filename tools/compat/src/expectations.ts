@@ -53,6 +53,12 @@ export const EXPECTATIONS = {
       pdf: 'parsed as JSON: throws',
     },
   },
+  'openapi-typescript-blob': {
+    name: 'openapi-typescript + openapi-fetch, with `parseAs: "blob"`',
+    packages: ['openapi-typescript', 'openapi-fetch'],
+    checks: CLIENT_CHECKS,
+    fails: {},
+  },
   'hey-api': {
     name: '@hey-api/openapi-ts',
     packages: ['@hey-api/openapi-ts'],
@@ -60,6 +66,12 @@ export const EXPECTATIONS = {
     fails: {
       csv: '`parseAs: "auto"` reads `text/csv` as text, dropping the UTF-8 byte order mark; `parseAs: "blob"` keeps it',
     },
+  },
+  'hey-api-blob': {
+    name: '@hey-api/openapi-ts, with `parseAs: "blob"`',
+    packages: ['@hey-api/openapi-ts'],
+    checks: CLIENT_CHECKS,
+    fails: {},
   },
   orval: {
     name: 'orval, its default client, on Node 24',
@@ -71,6 +83,21 @@ export const EXPECTATIONS = {
       pdf: 'decoded as UTF-8 text: corrupted',
       'error-string': 'with `responseType: "blob"` axios leaves the JSON undecoded: the message keeps its quotes',
     },
+  },
+  'orval-fetch': {
+    name: 'orval, with `client: "fetch"`, on Node 24',
+    packages: ['orval'],
+    checks: CLIENT_CHECKS,
+    fails: {
+      'error-string':
+        'the fetch client reads every answer of a file operation with `res.blob()`: the error body is a `Blob`, typed `string`',
+    },
+  },
+  'orval-fetch-throw': {
+    name: 'orval, with `client: "fetch"` and `override.fetch.forceSuccessResponse`, on Node 24',
+    packages: ['orval'],
+    checks: CLIENT_CHECKS,
+    fails: {},
   },
   spectral: {
     name: 'Spectral (`spectral:oas`)',

@@ -1,4 +1,5 @@
-// One client generator's checks: it generates a client from the packed spec with its defaults,
+// One client generator's checks: it generates a client from the packed spec with its defaults
+// (or, in a row of its own, with the settings packages/openapi/README.md tells users to choose),
 // a small program calls every export through it with an ordinary body, tsc type-checks the two
 // (strict), and the program, run against our mock, must download each file byte for byte as
 // plain fetch gets it, and see the mock's 401 error body as a string.
@@ -41,8 +42,11 @@ export interface CallCase extends ExportCase {
 
 export interface ClientTool {
   tool: ToolId;
-  /** Generates the client into `dir` from the packed spec's `openapi.yaml`, with the tool's defaults. */
-  generate(dir: string, specFile: string): Promise<void>;
+  /**
+   * Generates the client into `dir` from the packed spec's `openapi.yaml`, with the tool's defaults
+   * or the settings the row names; `baseUrl` is the mock's, for a tool that writes it into the client.
+   */
+  generate(dir: string, specFile: string, baseUrl: string): Promise<void>;
   /** The program's imports and client set-up; `base`, `username` and `password` are in scope. */
   setup: string;
   /** An expression: the downloaded file as the generated client hands it over (a promise). */
@@ -170,7 +174,7 @@ export function describeClientTool(client: ClientTool): void {
 
     const generate = () => {
       generated ??= (async () => {
-        await client.generate(dir, specYaml());
+        await client.generate(dir, specYaml(), mock.url);
         await writeFile(path.join(dir, 'main.ts'), program(client, cases, unauthorized));
         await writeFile(path.join(dir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
       })();
