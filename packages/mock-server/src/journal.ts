@@ -92,6 +92,9 @@ class JournalRing {
   readonly #methods: string[];
   readonly #credentials: CredentialsUse[];
   readonly #faults: (FaultKind | undefined)[];
+  /** The last request's raw headers, and them joined: a client sends the same ones again and again. */
+  #lastRawHeaders: readonly string[] = [];
+  #lastHeaders = '';
 
   constructor(readonly size: number) {
     this.#numbers = new Float64Array(size * numberFields);
@@ -111,23 +114,24 @@ class JournalRing {
     fault: FaultKind | undefined,
   ) {
     const { path, query, body } = request;
-    // One string and one write: each write into a buffer costs more than joining the strings first.
-    const text = `${path}${query}${request.rawHeaders.join('\n')}`;
+    const headers = this.#joinedHeaders(request.rawHeaders);
     const keptBody = Math.min(body.length, keptBodyBytes);
-    const needed = text.length + keptBody;
+    const needed = path.length + query.length + headers.length + keptBody;
     let buffer = this.#buffers[slot];
     if (!buffer || buffer.length < needed) {
       buffer = Buffer.allocUnsafeSlow(Math.max(smallestSlotBytes, needed));
       this.#buffers[slot] = buffer;
     }
     // Paths and queries are ASCII and header values Latin-1, as Node's parser gives them: a byte per character.
-    buffer.write(text, 0, 'latin1');
-    body.copy(buffer, text.length, 0, keptBody);
+    let offset = buffer.write(path, 0, 'latin1');
+    if (query !== '') offset += buffer.write(query, offset, 'latin1');
+    offset += buffer.write(headers, offset, 'latin1');
+    body.copy(buffer, offset, 0, keptBody);
 
     const lengths = slot * textFields;
     this.#lengths[lengths + PATH] = path.length;
     this.#lengths[lengths + QUERY] = query.length;
-    this.#lengths[lengths + HEADERS] = text.length - path.length - query.length;
+    this.#lengths[lengths + HEADERS] = headers.length;
     this.#lengths[lengths + BODY] = keptBody;
     const numbers = slot * numberFields;
     this.#numbers[numbers + SEQUENCE] = sequence;
@@ -138,6 +142,21 @@ class JournalRing {
     this.#methods[slot] = request.method;
     this.#credentials[slot] = request.credentials;
     this.#faults[slot] = fault;
+  }
+
+  /**
+   * The raw headers joined by newlines. Joining them made a new string per request, the larger
+   * part of what the journal cost; the same headers as the last request's reuse its string.
+   */
+  #joinedHeaders(rawHeaders: readonly string[]): string {
+    const last = this.#lastRawHeaders;
+    let same = rawHeaders.length === last.length;
+    for (let index = 0; same && index < rawHeaders.length; index++) same = rawHeaders[index] === last[index];
+    if (!same) {
+      this.#lastRawHeaders = rawHeaders;
+      this.#lastHeaders = rawHeaders.join('\n');
+    }
+    return this.#lastHeaders;
   }
 
   read(slot: number): Recorded {

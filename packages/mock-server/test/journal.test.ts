@@ -111,6 +111,12 @@ describe('the request journal, in process', () => {
     expect(second?.body).toEqual(JSON.parse(shallow));
   });
 
+  it("keeps each request's own headers when requests repeat or alternate them", async () => {
+    const mock = await ownServer();
+    for (const marker of ['one', 'one', 'two', 'one']) await exportCsv(mock.url, { headers: { 'x-marker': marker } });
+    expect(mock.requests().map((entry) => entry.headers['x-marker'])).toEqual(['one', 'one', 'two', 'one']);
+  });
+
   it('picks requests by method, path (exact or with *) and status', async () => {
     const mock = await ownServer();
     await exportCsv(mock.url, { workspaceId: 1 });
