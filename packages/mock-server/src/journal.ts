@@ -83,10 +83,10 @@ const [PATH, QUERY, HEADERS, BODY] = [0, 1, 2, 3];
 /**
  * The journal's storage: a ring of slots in shared slabs (a larger request gets a buffer of its
  * own), written over when the ring comes round, with the numbers in typed arrays and the method,
- * credentials and fault (a few constant strings) in plain arrays. Once the ring is full, recording allocates nothing that
- * outlives the request: keeping each request's own objects (headers, body, strings) for the next
- * thousand requests made every garbage collection copy them, which cost a tenth of the requests
- * per second.
+ * credentials and fault (a few constant strings) in plain arrays. Once the ring is full,
+ * recording allocates nothing that outlives the request: keeping each request's own objects
+ * (headers, body, strings) for the next thousand requests made every garbage collection copy
+ * them, which cost a tenth of the requests per second.
  */
 class JournalRing {
   readonly #numbers: Float64Array;

@@ -111,6 +111,15 @@ describe('the request journal, in process', () => {
     expect(second?.body).toEqual(JSON.parse(shallow));
   });
 
+  it('reads a small request right in a slot a large one held before', async () => {
+    const mock = await ownServer({ journalSize: 1 });
+    const large = JSON.stringify({ description: 'x'.repeat(4096) });
+    await fetch(`${mock.url}${csvPath()}`, { method: 'POST', body: large, headers: { 'content-type': 'application/json' } });
+    expect(mock.requests()[0]?.body).toEqual(JSON.parse(large));
+    await exportCsv(mock.url);
+    expect(mock.requests()).toMatchObject([{ sequence: 2, body: exportBody, path: csvPath() }]);
+  });
+
   it("keeps each request's own headers when requests repeat or alternate them", async () => {
     const mock = await ownServer();
     for (const marker of ['one', 'one', 'two', 'one']) await exportCsv(mock.url, { headers: { 'x-marker': marker } });
