@@ -35,7 +35,9 @@ export interface Behaviour {
   faults: FaultRates;
 }
 
-const maxJournalSize = 1_000_000;
+/** The largest journalSize and the largest quota a server takes. */
+export const maxJournalSize = 1_000_000;
+export const maxQuotaLimit = 1_000_000;
 
 /** Checks the options and fills in the defaults; a bad value throws a `TypeError` naming the option, what it was and what is allowed. */
 export function resolveBehaviour(options: BehaviourOptions): Behaviour {
@@ -98,9 +100,12 @@ function quotaOf(value: unknown): QuotaOptions | undefined {
     if (!Object.hasOwn(quotaPlans, value)) invalid('quota', value, quotaAllowed);
     return { limit: quotaPlans[value as QuotaPlan] };
   }
-  if (typeof value === 'number') return { limit: wholeNumber('quota', value, 1, 1_000_000) };
+  if (typeof value === 'number') return { limit: wholeNumber('quota', value, 1, maxQuotaLimit) };
   const { limit, windowSeconds = 3600 } = fieldsOf('quota', value, ['limit', 'windowSeconds'], quotaAllowed);
-  return { limit: wholeNumber('quota.limit', limit, 1, 1_000_000), windowSeconds: positiveNumber('quota.windowSeconds', windowSeconds) };
+  return {
+    limit: wholeNumber('quota.limit', limit, 1, maxQuotaLimit),
+    windowSeconds: positiveNumber('quota.windowSeconds', windowSeconds),
+  };
 }
 
 function rateLimitOf(value: unknown): RateLimitOptions | undefined {

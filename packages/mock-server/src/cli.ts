@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { type BehaviourOptions, resolveBehaviour } from './behaviour-options.ts';
+import { type BehaviourOptions, maxJournalSize, maxQuotaLimit, resolveBehaviour } from './behaviour-options.ts';
 import { type FaultRates, faultKinds } from './faults.ts';
 import { quotaPlans } from './limits.ts';
+import { maxDelayMs } from './prefer.ts';
 import { startMockServer } from './server.ts';
 import { cannotRead, UnreadableFileError } from './user-file.ts';
 
@@ -48,7 +49,7 @@ function wholeNumber(option: string, text: string, min: number, max: number): nu
 
 function parseQuota(text: string): NonNullable<BehaviourOptions['quota']> {
   if (Object.hasOwn(quotaPlans, text)) return text as keyof typeof quotaPlans;
-  if (/^\d+$/.test(text)) return wholeNumber('quota', text, 1, 1_000_000);
+  if (/^\d+$/.test(text)) return wholeNumber('quota', text, 1, maxQuotaLimit);
   fail(`invalid --quota '${text}': expected a number of requests or a plan (${plans})`);
 }
 
@@ -98,10 +99,10 @@ function behaviourOf(): BehaviourOptions {
   const behaviour: BehaviourOptions = {};
   if (args['no-cors']) behaviour.corsOrigins = false;
   if (args['cors-origin']) behaviour.corsOrigins = args['cors-origin'];
-  if (args['journal-size'] !== undefined) behaviour.journalSize = wholeNumber('journal-size', args['journal-size'], 0, 1_000_000);
+  if (args['journal-size'] !== undefined) behaviour.journalSize = wholeNumber('journal-size', args['journal-size'], 0, maxJournalSize);
   if (args.quota !== undefined) behaviour.quota = parseQuota(args.quota);
   if (args['rate-limit']) behaviour.rateLimit = true;
-  if (args.latency !== undefined) behaviour.latencyMs = wholeNumber('latency', args.latency, 0, 60_000);
+  if (args.latency !== undefined) behaviour.latencyMs = wholeNumber('latency', args.latency, 0, maxDelayMs);
   if (args.faults !== undefined) behaviour.faults = parseFaults(args.faults);
   try {
     resolveBehaviour(behaviour); // to say what is wrong in the options' own words, before anything starts

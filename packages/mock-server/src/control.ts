@@ -97,6 +97,9 @@ function journalFilterOf(query: URLSearchParams): Parsed<{ filter: JournalFilter
   return { ok: true, filter };
 }
 
+/** Most requests one POST /__mock/faults may queue a fault for. */
+const maxTimesOverHttp = 1000;
+
 function faultRequestOf(body: Buffer): Parsed<{ fault: FaultKind; times: number }> {
   const parsed = parseJson(body);
   if (!parsed.ok) return { ok: false, message: `${parsed.message}; send {"fault": "503", "times": 1}` };
@@ -106,7 +109,7 @@ function faultRequestOf(body: Buffer): Parsed<{ fault: FaultKind; times: number 
   const [unknown] = Object.keys(rest);
   if (unknown !== undefined) return { ok: false, message: `The '${unknown}' parameter is not supported: send fault and times` };
   if (!isFaultKind(fault)) return { ok: false, message: `Invalid 'fault' value, allowed values are: '${faultKinds.join("', '")}'` };
-  if (!Number.isInteger(times) || (times as number) < 1 || (times as number) > 1000)
-    return { ok: false, message: "Invalid 'times' value, expected a whole number from 1 to 1000" };
+  if (!Number.isInteger(times) || (times as number) < 1 || (times as number) > maxTimesOverHttp)
+    return { ok: false, message: `Invalid 'times' value, expected a whole number from 1 to ${maxTimesOverHttp}` };
   return { ok: true, fault, times: times as number };
 }

@@ -21,7 +21,8 @@ export type FaultRates = Partial<Record<FaultKind, number>>;
  */
 export class FaultPlan {
   readonly #rates: [FaultKind, number][];
-  #queued: FaultKind[] = [];
+  /** Runs of queued faults, oldest first: a kind and how many requests it has left. */
+  #queued: { kind: FaultKind; left: number }[] = [];
 
   constructor(rates: FaultRates = {}) {
     this.#rates = Object.entries(rates).filter(([, rate]) => rate > 0) as [FaultKind, number][];
@@ -34,7 +35,7 @@ export class FaultPlan {
 
   /** The next `times` export requests get `kind`, after those already queued. */
   failNext(kind: FaultKind, times: number): void {
-    for (let count = 0; count < times; count++) this.#queued.push(kind);
+    this.#queued.push({ kind, left: times });
   }
 
   reset(): void {
@@ -43,8 +44,11 @@ export class FaultPlan {
 
   pick(preferred: FaultKind | undefined): FaultKind | undefined {
     if (preferred) return preferred;
-    const queued = this.#queued.shift();
-    if (queued) return queued;
+    const run = this.#queued[0];
+    if (run) {
+      if (--run.left === 0) this.#queued.shift();
+      return run.kind;
+    }
     for (const [kind, rate] of this.#rates) if (Math.random() < rate) return kind;
     return undefined;
   }
