@@ -5,14 +5,16 @@ import { parse, stringify } from 'yaml';
 import { SAMPLE_LANGUAGES, withCodeSamples } from './code-samples.ts';
 import { redocly } from './redocly.ts';
 import { bundledSpecJson, redoclyConfig } from './repo-paths.ts';
+import { withoutWorkbookExamples } from './workbook-examples.ts';
 
 /**
  * The spec as the docs render it: the bundled spec with a cURL, a TypeScript and a Python sample
  * on every operation (`x-codeSamples`). The published spec (`@toggl-exports/openapi`) stays
- * without them: they show this project's client and a shell, not facts about Toggl's API.
+ * without them: they show this project's client and a shell, not facts about Toggl's API. Its
+ * example workbooks are left out: a page of zip bytes tells a reader nothing.
  */
 export async function docsSpec(spec = bundledSpecJson): Promise<Record<string, unknown>> {
-  return withCodeSamples(JSON.parse(await readFile(spec, 'utf8')));
+  return withCodeSamples(withoutWorkbookExamples(JSON.parse(await readFile(spec, 'utf8'))));
 }
 
 /**

@@ -11,7 +11,7 @@ export async function generateAll(): Promise<GeneratedFile[]> {
   // One types module, written into both the client and the report engine.
   const typesModule = await renderTypesModule(document);
   return [
-    ...openApiPackageFiles(document),
+    ...(await openApiPackageFiles(document)),
     ...clientPackageFiles(document, typesModule),
     ...reportEnginePackageFiles(document, typesModule),
     ...mockServerFiles(document),

@@ -6,7 +6,8 @@
 /** Every check a tool can be put through, with the words the verdict uses for it. */
 export const CHECKS = {
   'media-type': '200 with the path’s media type',
-  'file-body': 'a file body',
+  'file-body': 'a real file of the media type sent',
+  'file-name': 'the file name of the path’s format',
   unauthorized: '401 without credentials',
   'unknown-field': '400 for an unknown body field',
   generates: 'generates',
@@ -19,6 +20,11 @@ export const CHECKS = {
   validates: 'validates',
 } as const;
 export type CheckId = keyof typeof CHECKS;
+
+const PRISM_CHECKS = ['media-type', 'file-body', 'file-name', 'unauthorized', 'unknown-field'] as const satisfies readonly CheckId[];
+/** Prism sends a header's first example whatever the media type, and one answer serves both `.csv` and `.xlsx`. */
+const PRISM_FILE_NAME =
+  'Prism sends the first example of `Content-Disposition`, and the `.{extension}` paths have one answer for CSV and XLSX: their `.xlsx` gets the CSV file name';
 
 const CLIENT_CHECKS = ['generates', 'typecheck', 'csv', 'xlsx', 'pdf', 'error-string'] as const satisfies readonly CheckId[];
 
@@ -36,12 +42,17 @@ export const EXPECTATIONS = {
   'prism-cli': {
     name: 'Prism CLI',
     packages: ['@stoplight/prism-cli'],
-    checks: ['media-type', 'file-body', 'unauthorized', 'unknown-field'],
+    checks: PRISM_CHECKS,
     fails: {
       'media-type': 'without an `Accept` header, `.xlsx` paths get the first media type listed, `text/csv`',
-      'file-body':
-        'a workbook is binary, which an example in a description cannot carry: the saved report’s `.xlsx` answers the literal `string`',
+      'file-name': PRISM_FILE_NAME,
     },
+  },
+  'prism-cli-accept': {
+    name: 'Prism CLI, with an `Accept` header naming the format',
+    packages: ['@stoplight/prism-cli'],
+    checks: PRISM_CHECKS,
+    fails: { 'file-name': PRISM_FILE_NAME },
   },
   'openapi-typescript': {
     name: 'openapi-typescript + openapi-fetch',
