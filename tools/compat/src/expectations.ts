@@ -16,6 +16,7 @@ export const CHECKS = {
   xlsx: 'XLSX byte for byte',
   pdf: 'PDF byte for byte',
   'error-string': 'error body as a string',
+  'nullable-ids': 'types `[null]` in a nullable ID list',
   'no-problems': 'no problems',
   validates: 'validates',
 } as const;
@@ -27,6 +28,8 @@ const PRISM_FILE_NAME =
   'Prism sends the first example of `Content-Disposition`, and the `.{extension}` paths have one answer for CSV and XLSX: their `.xlsx` gets the CSV file name';
 
 const CLIENT_CHECKS = ['generates', 'typecheck', 'csv', 'xlsx', 'pdf', 'error-string'] as const satisfies readonly CheckId[];
+/** Also a detailed report call whose body has `tag_ids: [null]` type-checks (client-harness.ts). */
+const CLIENT_CHECKS_NULLABLE_IDS = [...CLIENT_CHECKS, 'nullable-ids'] as const satisfies readonly CheckId[];
 
 export interface ToolExpectation {
   /** The tool's name in the table. */
@@ -107,6 +110,33 @@ export const EXPECTATIONS = {
   'orval-fetch-throw': {
     name: 'orval, with `client: "fetch"` and `override.fetch.forceSuccessResponse`, on Node 24',
     packages: ['orval'],
+    checks: CLIENT_CHECKS,
+    fails: {},
+  },
+  kubb: {
+    name: 'Kubb (`pluginOas`, `pluginTs`, `pluginClient`), with its defaults',
+    packages: ['@kubb/cli', 'axios'],
+    checks: CLIENT_CHECKS_NULLABLE_IDS,
+    fails: {
+      csv: 'the default client, axios, is called without a `responseType` and decodes the body as UTF-8 text, typed `Blob`: the byte order mark is lost',
+      xlsx: 'decoded as UTF-8 text: corrupted',
+      pdf: 'decoded as UTF-8 text: corrupted',
+    },
+  },
+  'kubb-fetch': {
+    name: 'Kubb, with `pluginClient({ client: "fetch" })`',
+    packages: ['@kubb/cli'],
+    checks: CLIENT_CHECKS,
+    fails: {
+      csv: 'the fetch client sends the JSON body without a `Content-Type`, so fetch labels it `text/plain;charset=UTF-8`: the mock answers `415`, and the call resolves to its message',
+      xlsx: 'the `415` message',
+      pdf: 'the `415` message',
+      'error-string': 'the mock checks the `Content-Type` before the credentials: the `415` message, not the `401` one',
+    },
+  },
+  'kubb-blob': {
+    name: 'Kubb, with `pluginClient({ importPath })`: a fetch client that sends `Content-Type: application/json` and reads answers that are not JSON with `.blob()`',
+    packages: ['@kubb/cli'],
     checks: CLIENT_CHECKS,
     fails: {},
   },

@@ -2,7 +2,8 @@
 // (or, in a row of its own, with the settings packages/openapi/README.md tells users to choose),
 // a small program calls every export through it with an ordinary body, tsc type-checks the two
 // (strict), and the program, run against our mock, must download each file byte for byte as
-// plain fetch gets it, and see the mock's 401 error body as a string.
+// plain fetch gets it, and see the mock's 401 error body as a string. A row whose checks include
+// `nullable-ids` also type-checks the detailed report's call with `tag_ids: [null]` in its body.
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +54,8 @@ export interface ClientTool {
   call(exportCase: CallCase): string;
   /** An expression: the error body the generated client hands over for the same call without credentials (a promise). */
   unauthorizedCall(exportCase: CallCase): string;
+  /** Compiler options the generated code needs on top of the program's tsconfig (Kubb's `.ts` import paths). */
+  compilerOptions?: Record<string, unknown>;
 }
 
 function callCases(spec: OpenApiDocument): CallCase[] {
@@ -109,7 +112,10 @@ results['unauthorized'] = await seen(() => ${client.unauthorizedCall(unauthorize
 writeFileSync(process.argv[2] as string, JSON.stringify(results));
 `;
 
-const tsconfig = {
+/** The nullable-ids check's program (a call with `tag_ids: [null]`), type-checked on its own with the same options. */
+const nullableIdsFile = 'nullable-ids.ts';
+
+const tsconfig = (client: ClientTool) => ({
   compilerOptions: {
     strict: true,
     target: 'ES2022',
@@ -119,8 +125,15 @@ const tsconfig = {
     types: ['node'],
     skipLibCheck: true,
     noEmit: true,
+    ...client.compilerOptions,
   },
   include: ['**/*.ts'],
+  exclude: ['node_modules', nullableIdsFile],
+});
+
+const nullableIdsTsconfig = (client: ClientTool) => {
+  const { compilerOptions } = tsconfig(client);
+  return { compilerOptions, files: [nullableIdsFile] };
 };
 
 interface Seen {
@@ -176,7 +189,7 @@ export function describeClientTool(client: ClientTool): void {
       generated ??= (async () => {
         await client.generate(dir, specYaml(), mock.url);
         await writeFile(path.join(dir, 'main.ts'), program(client, cases, unauthorized));
-        await writeFile(path.join(dir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+        await writeFile(path.join(dir, 'tsconfig.json'), `${JSON.stringify(tsconfig(client), null, 2)}\n`);
       })();
       return generated;
     };
@@ -220,6 +233,13 @@ export function describeClientTool(client: ClientTool): void {
       return problems(list);
     };
 
+    const typecheck = async (tsconfigFile: string): Promise<Outcome> => {
+      const result = await run(process.execPath, [tsc, '-p', path.join(dir, tsconfigFile)], { cwd: dir }).catch(
+        (error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error), failed: true }),
+      );
+      return 'failed' in result ? problems(result.stdout.trim().split('\n')) : undefined;
+    };
+
     checksOf(client.tool, {
       generates: async () => {
         await generate();
@@ -227,10 +247,18 @@ export function describeClientTool(client: ClientTool): void {
       },
       typecheck: async () => {
         await generate();
-        const result = await run(process.execPath, [tsc, '-p', path.join(dir, 'tsconfig.json')], { cwd: dir }).catch(
-          (error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error), failed: true }),
-        );
-        return 'failed' in result ? problems(result.stdout.trim().split('\n')) : undefined;
+        return typecheck('tsconfig.json');
+      },
+      // The detailed report's call as the program makes it, its body with a nullable ID list of only `null` ("no tag").
+      'nullable-ids': async () => {
+        await generate();
+        const detailed = cases.find(({ operationId, format }) => operationId === 'exportDetailedReport' && format === 'csv');
+        if (!detailed) throw new Error('no exportDetailedReport.csv case');
+        const { start_date, end_date } = ordinaryBody(detailed);
+        const call = client.call({ ...detailed, bodyLiteral: `{ start_date: '${start_date}', end_date: '${end_date}', tag_ids: [null] }` });
+        await writeFile(path.join(dir, nullableIdsFile), `${client.setup}\n\nexport const withNull = () => ${call};\n`);
+        await writeFile(path.join(dir, 'tsconfig.nullable-ids.json'), `${JSON.stringify(nullableIdsTsconfig(client), null, 2)}\n`);
+        return typecheck('tsconfig.nullable-ids.json');
       },
       csv: byteForByte('csv'),
       xlsx: byteForByte('xlsx'),
