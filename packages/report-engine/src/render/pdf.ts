@@ -20,7 +20,7 @@ const MAX_CELL_CHARACTERS = 300;
 const GREY = '#555555';
 const RULE = '#bbbbbb';
 
-/** A row's cells as the PDF writes them, with the width each text takes (measured once: measuring is most of a PDF's cost). */
+/** A row's cells as the PDF writes them, with the width each text takes. */
 interface Row {
   texts: string[];
   widths: number[];
@@ -45,13 +45,56 @@ type Doc = PDFKit.PDFDocument;
 
 const shortened = (text: string): string => (text.length > MAX_CELL_CHARACTERS ? `${text.slice(0, MAX_CELL_CHARACTERS - 1)}…` : text);
 
-/** Measures texts in one font, each distinct text once: names, dates and descriptions repeat from row to row. */
+/** Measures texts in one font (each distinct text once, as `widthOfString` remembers them). */
 function measurer(doc: Doc, font: Font): (texts: string[]) => Row {
-  const known = new Map<string, number>();
   return (texts) => {
     doc.font(font).fontSize(FONT_SIZE);
-    const widths = texts.map((text) => remembered(known, text, () => doc.widthOfString(text)));
-    return { texts, widths };
+    return { texts, widths: texts.map((text) => doc.widthOfString(text)) };
+  };
+}
+
+/** Widths of the texts measured so far, by font and size, then by text; a font's map starts over when it reaches this many. */
+const MAX_WIDTHS = 20_000;
+const widths = new Map<string, Map<string, number>>();
+
+/**
+ * pdfkit's document, measuring each text once per process rather than three times per text
+ * drawn (once by this module, twice more by pdfkit as it writes the text): measuring, glyph by
+ * glyph with a kerning lookup per pair, is most of what a PDF costs, and the names, dates and
+ * durations of a report repeat from row to row and from one file to the next. A width depends
+ * on the font, its size and the text alone, so the one remembered is the one pdfkit computes.
+ */
+function measuringDocument(PDFDocument: new (options?: PDFKit.PDFDocumentOptions) => Doc) {
+  return class MeasuringDocument extends PDFDocument {
+    /** The font and size set last, by name and in points; undefined for any other kind of font or size. Set while pdfkit's constructor runs, so not initialised here. */
+    declare fontName: string | undefined;
+    declare fontPoints: number | undefined;
+
+    override font(src: PDFKit.Mixins.PDFFontSource, family?: string | number, size?: number): this {
+      this.fontName = typeof src === 'string' && typeof family !== 'string' ? src : undefined;
+      return (super.font as (...args: unknown[]) => this).call(this, src, family, size);
+    }
+
+    override fontSize(size: number): this {
+      this.fontPoints = typeof size === 'number' ? size : undefined;
+      return super.fontSize(size);
+    }
+
+    override widthOfString(text: string, options?: PDFKit.Mixins.TextOptions): number {
+      // Spacing, scaling and OpenType features change a width: such texts are measured each time.
+      const { characterSpacing, horizontalScaling, features } = (options ?? {}) as PDFKit.Mixins.TextOptions & {
+        horizontalScaling?: number;
+      };
+      const plain = !characterSpacing && !horizontalScaling && !features;
+      if (!plain || this.fontName === undefined || this.fontPoints === undefined) return super.widthOfString(text, options);
+      const known = remembered(widths, `${this.fontName} ${this.fontPoints}`, () => new Map<string, number>());
+      const width = known.get(text);
+      if (width !== undefined) return width;
+      if (known.size >= MAX_WIDTHS) known.clear();
+      const measured = super.widthOfString(text, options);
+      known.set(text, measured);
+      return measured;
+    }
   };
 }
 
@@ -130,6 +173,14 @@ function writeHeading(doc: Doc, report: Report): number {
   return MARGIN + 24 + lines.length * 12 + 10;
 }
 
+let documentClass: Promise<ReturnType<typeof measuringDocument>> | undefined;
+
+/** pdfkit's document class, measuring as described above: loaded with pdfkit on the first document. */
+export const loadDocumentClass = () => {
+  documentClass ??= import('pdfkit').then(({ default: PDFDocument }) => measuringDocument(PDFDocument));
+  return documentClass;
+};
+
 /**
  * The report as a printable A4 landscape document: its title, workspace, period and notes, then
  * every row over as many pages as it takes (the column headers repeated on each), a totals row
@@ -138,9 +189,9 @@ function writeHeading(doc: Doc, report: Report): number {
  * loaded on the first document.
  */
 export async function renderPdf(report: Report): Promise<Uint8Array> {
-  const { default: PDFDocument } = await import('pdfkit');
+  const MeasuringDocument = await loadDocumentClass();
   const at = exportedAt(report);
-  const doc = new PDFDocument({
+  const doc = new MeasuringDocument({
     size: 'A4',
     layout: 'landscape',
     margin: MARGIN,

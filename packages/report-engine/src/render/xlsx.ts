@@ -1,9 +1,9 @@
 import type ExcelJS from 'exceljs';
-import type { Zippable } from 'fflate';
 import { SECONDS_PER_DAY } from '../calendar.ts';
 import { type CellStyle, formatCell, hundredthsOfHour } from '../reports/cell-style.ts';
 import type { Cell, ColumnKind, Report } from '../reports/report.ts';
 import { exportedAt } from './exported-at.ts';
+import { type ZipEntry, zipped } from './zip.ts';
 
 const MAX_COLUMN_WIDTH = 48;
 /** Column widths are fitted to this many rows; a year of entries need not be measured twice. */
@@ -11,7 +11,7 @@ const ROWS_MEASURED = 500;
 /** Excel's own limit on sheet names, and the characters it does not allow in them. */
 const MAX_SHEET_NAME_LENGTH = 31;
 const NOT_IN_SHEET_NAMES = /[[\]:*?/\\]/g;
-/** The times a zip entry can be stamped with, as fflate writes them: 1980 to 2099, to the even second. */
+/** The times a zip entry is stamped with: 1980 to 2099, to the even second (the range fflate's zipSync took, which the files keep). */
 const FIRST_ZIP_TIME = Date.UTC(1980, 0, 1);
 const LAST_ZIP_TIME = Date.UTC(2099, 11, 31, 23, 59, 58);
 /** For a title that leaves no usable sheet name: nothing but spaces, or Excel's reserved `History`. */
@@ -71,13 +71,76 @@ function cellValue(kind: ColumnKind, value: Cell, style: CellStyle): ExcelJS.Cel
   }
 }
 
+/** What exceljs's `XLSX.write` writes a workbook's parts into: its zip. */
+interface PartWriter {
+  append(data: string | Uint8Array, options: { name: string; base64?: boolean }): void;
+}
+type Step = (zip: PartWriter, model: unknown) => unknown;
+/** The steps of exceljs's `XLSX.write` (lib/xlsx/xlsx.js), which `workbookParts` runs itself; exceljs's typings leave them out. */
+interface XlsxSteps {
+  prepareModel(model: unknown, options: object): void;
+  addContentTypes: Step;
+  addOfficeRels: Step;
+  addWorkbookRels: Step;
+  addWorksheets: Step;
+  addSharedStrings: Step;
+  addDrawings: Step;
+  addTables: Step;
+  addThemes: Step;
+  addStyles: Step;
+  addMedia: Step;
+  addApp: Step;
+  addCore: Step;
+  addWorkbook: Step;
+}
+
+/** The parts that hold a report's rows: new with nearly every file, so never kept for the next one. */
+const ROW_PARTS = /^xl\/(worksheets\/|sharedStrings\.xml$)/;
+
 /**
- * The report as a one-sheet workbook holding the CSV's header and rows, numbers as numbers.
- * exceljs and fflate are loaded on the first workbook, so that servers which never make one
- * start without them.
+ * The workbook's parts, in the order exceljs's `writeBuffer` puts them in its zip, with the
+ * folder entries JSZip adds before a part in a new folder: exceljs's own `XLSX.write`, step for
+ * step, without JSZip. JSZip would spend longer storing the parts than exceljs does writing
+ * them, only for the zip to be unpacked again to stamp its times.
  */
-export async function renderXlsx(report: Report): Promise<Uint8Array> {
-  const [{ default: Excel }, { unzipSync, zipSync }] = await Promise.all([import('exceljs'), import('fflate')]);
+async function workbookParts(workbook: ExcelJS.Workbook): Promise<ZipEntry[]> {
+  const parts: ZipEntry[] = [];
+  const folders = new Set<string>();
+  const zip: PartWriter = {
+    append(data, { name, base64 }) {
+      if (base64) throw new Error(`the workbook has a base64 part, ${name}, which renderXlsx does not write`);
+      for (let end = name.indexOf('/'); end >= 0; end = name.indexOf('/', end + 1)) {
+        const folder = name.slice(0, end + 1);
+        if (!folders.has(folder)) {
+          folders.add(folder);
+          parts.push({ name: folder, data: '', reused: true });
+        }
+      }
+      parts.push({ name, data, reused: !ROW_PARTS.test(name) });
+    },
+  };
+  const xlsx = workbook.xlsx as unknown as XlsxSteps;
+  const { model } = workbook as unknown as { model: unknown };
+  xlsx.prepareModel(model, {});
+  await xlsx.addContentTypes(zip, model);
+  await xlsx.addOfficeRels(zip, model);
+  await xlsx.addWorkbookRels(zip, model);
+  await xlsx.addWorksheets(zip, model);
+  await xlsx.addSharedStrings(zip, model);
+  await xlsx.addDrawings(zip, model);
+  await xlsx.addTables(zip, model);
+  await Promise.all([xlsx.addThemes(zip, model), xlsx.addStyles(zip, model)]);
+  await xlsx.addMedia(zip, model);
+  await Promise.all([xlsx.addApp(zip, model), xlsx.addCore(zip, model)]);
+  await xlsx.addWorkbook(zip, model);
+  return parts;
+}
+
+/** The style of a cell without any. exceljs knows the styles it has written by object: one object is written once. */
+const NO_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
+
+/** The report's workbook: one sheet holding the CSV's header and rows, numbers as numbers. */
+export function reportWorkbook(Excel: typeof ExcelJS, report: Report): ExcelJS.Workbook {
   const { columns, rows } = report.table;
   const at = exportedAt(report);
   const workbook = new Excel.Workbook();
@@ -89,12 +152,13 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
 
   const sheet = workbook.addWorksheet(sheetNameOf(report.title), { views: [{ state: 'frozen', ySplit: 1 }] });
   const measured = rows.slice(0, ROWS_MEASURED);
+  const formats = columns.map((column) => numberFormat(column.kind, report.style));
   sheet.columns = columns.map((column, index) => {
     const longest = Math.max(
       column.header.length,
       ...measured.map((row) => formatCell(column.kind, row[index] ?? null, report.style).length),
     );
-    const numFmt = numberFormat(column.kind, report.style);
+    const numFmt = formats[index];
     return {
       header: column.header,
       width: Math.min(longest + 2, MAX_COLUMN_WIDTH),
@@ -102,24 +166,29 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
     };
   });
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(columns.map((column, index) => cellValue(column.kind, row[index] ?? null, report.style)));
-  // Stored, not compressed: the entries are compressed once, below, when they are re-packed.
-  const written = new Uint8Array((await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer);
+  // Each cell of a column gets the column's style, as exceljs gives it, but as one object per
+  // column rather than a copy per cell: exceljs then writes each style once, not once per cell.
+  const styles = formats.map((numFmt): Partial<ExcelJS.Style> => (numFmt === undefined ? NO_STYLE : Object.freeze({ numFmt })));
+  for (const row of rows) {
+    sheet
+      .addRow(columns.map((column, index) => cellValue(column.kind, row[index] ?? null, report.style)))
+      .eachCell({ includeEmpty: true }, (cell, number) => {
+        cell.style = styles[number - 1] ?? NO_STYLE;
+      });
+  }
+  return workbook;
+}
 
-  // exceljs stamps every zip entry with the current time: re-pack the same entries, in the same
-  // order, stamped with the export moment, or the nearest moment a zip time can hold. Zip times
-  // are local wall-clock fields, read by fflate with local-time getters, so the date is built
-  // from local parts: the bytes are then the same in every time zone.
-  const stamp = new Date(Math.min(Math.max(at.getTime(), FIRST_ZIP_TIME), LAST_ZIP_TIME));
-  const mtime = new Date(
-    stamp.getUTCFullYear(),
-    stamp.getUTCMonth(),
-    stamp.getUTCDate(),
-    stamp.getUTCHours(),
-    stamp.getUTCMinutes(),
-    stamp.getUTCSeconds(),
-  );
-  const entries: Zippable = {};
-  for (const [name, data] of Object.entries(unzipSync(written))) entries[name] = [data, { mtime }];
-  return zipSync(entries, { level: 6 });
+/**
+ * The report as an XLSX file: its workbook's parts, zipped. exceljs and fflate are loaded on
+ * the first workbook, so that servers which never make one start without them.
+ */
+export async function renderXlsx(report: Report): Promise<Uint8Array> {
+  const [{ default: Excel }, { deflateSync }] = await Promise.all([import('exceljs'), import('fflate')]);
+  const workbook = reportWorkbook(Excel, report);
+  // exceljs would stamp every zip entry with the current time: the entries are stamped with the
+  // export moment instead, or the nearest moment a zip time can hold, so that the same request
+  // always gets the same bytes.
+  const stamp = new Date(Math.min(Math.max(exportedAt(report).getTime(), FIRST_ZIP_TIME), LAST_ZIP_TIME));
+  return zipped(await workbookParts(workbook), stamp, deflateSync);
 }
