@@ -66,28 +66,41 @@ const widths = new Map<string, Map<string, number>>();
  */
 function measuringDocument(PDFDocument: new (options?: PDFKit.PDFDocumentOptions) => Doc) {
   return class MeasuringDocument extends PDFDocument {
-    /** The font and size set last, by name and in points; undefined for any other kind of font or size. Set while pdfkit's constructor runs, so not initialised here. */
+    /**
+     * The font and size set last, by name and in points (undefined for any other kind of font or
+     * size), and the widths known in them. Set while pdfkit's constructor runs, so not initialised here.
+     */
     declare fontName: string | undefined;
     declare fontPoints: number | undefined;
+    declare known: Map<string, number> | undefined;
 
     override font(src: PDFKit.Mixins.PDFFontSource, family?: string | number, size?: number): this {
       this.fontName = typeof src === 'string' && typeof family !== 'string' ? src : undefined;
+      this.knownWidths();
       return (super.font as (...args: unknown[]) => this).call(this, src, family, size);
     }
 
     override fontSize(size: number): this {
       this.fontPoints = typeof size === 'number' ? size : undefined;
+      this.knownWidths();
       return super.fontSize(size);
     }
 
+    knownWidths(): void {
+      const { fontName, fontPoints } = this;
+      this.known =
+        fontName === undefined || fontPoints === undefined
+          ? undefined
+          : remembered(widths, `${fontName} ${fontPoints}`, () => new Map<string, number>());
+    }
+
     override widthOfString(text: string, options?: PDFKit.Mixins.TextOptions): number {
+      const { known } = this;
       // Spacing, scaling and OpenType features change a width: such texts are measured each time.
       const { characterSpacing, horizontalScaling, features } = (options ?? {}) as PDFKit.Mixins.TextOptions & {
         horizontalScaling?: number;
       };
-      const plain = !characterSpacing && !horizontalScaling && !features;
-      if (!plain || this.fontName === undefined || this.fontPoints === undefined) return super.widthOfString(text, options);
-      const known = remembered(widths, `${this.fontName} ${this.fontPoints}`, () => new Map<string, number>());
+      if (known === undefined || characterSpacing || horizontalScaling || features) return super.widthOfString(text, options);
       const width = known.get(text);
       if (width !== undefined) return width;
       if (known.size >= MAX_WIDTHS) known.clear();
