@@ -54,7 +54,7 @@ function measurer(doc: Doc, font: Font): (texts: string[]) => Row {
 }
 
 /** Widths of the texts measured so far, by font and size, then by text; a font's map starts over when it reaches this many. */
-const MAX_WIDTHS = 20_000;
+const MAX_WIDTHS = 10_000;
 const widths = new Map<string, Map<string, number>>();
 
 /**
