@@ -1,69 +1,19 @@
 // The renderers' shortcuts, each checked against the libraries' own way of doing the same: the
-// zip written in one pass against fflate's zipSync, the workbook's parts against exceljs's
-// writeBuffer, the remembered text widths against pdfkit's measuring.
+// workbook's parts against exceljs's writeBuffer, the remembered text widths against pdfkit's
+// measuring.
 import ExcelJS from 'exceljs';
-import { deflateSync, unzipSync, type Zippable, zipSync } from 'fflate';
+import { unzipSync } from 'fflate';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { bodyDefaults } from '../src/generated/body-defaults.ts';
 import { builtInData } from '../src/index.ts';
 import { loadDocumentClass } from '../src/render/pdf.ts';
 import { renderXlsx, reportWorkbook } from '../src/render/xlsx.ts';
-import { type ZipEntry, zipped } from '../src/render/zip.ts';
 import { detailedReport } from '../src/reports/detailed.ts';
 import { employeeProfitabilityReport } from '../src/reports/profitability.ts';
 import type { Report } from '../src/reports/report.ts';
 import { summaryReport } from '../src/reports/summary.ts';
 import { weeklyReport } from '../src/reports/weekly.ts';
-
-const encoder = new TextEncoder();
-
-/** fflate's zipSync of the same entries, stamped with the same UTC wall-clock fields (fflate reads them with local-time getters). */
-function fflateZip(entries: readonly ZipEntry[], at: Date): Uint8Array {
-  const mtime = new Date(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds());
-  const files: Zippable = {};
-  for (const { name, data } of entries) files[name] = [typeof data === 'string' ? encoder.encode(data) : data, { mtime }];
-  return zipSync(files, { level: 6 });
-}
-
-describe('the zip', () => {
-  const entries: ZipEntry[] = [
-    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types/>', reused: true },
-    { name: 'xl/', data: '', reused: true },
-    { name: 'xl/worksheets/sheet1.xml', data: `<sheetData>${'<row><c t="s"><v>1</v></c></row>'.repeat(500)}</sheetData>` },
-    { name: 'xl/sharedStrings.xml', data: '<sst>Zoë 🎉 ünïcödé, "quoted" & <escaped></sst>' },
-    { name: 'xl/media/bytes.bin', data: Uint8Array.from({ length: 3000 }, (_, index) => (index * 7919) % 256) },
-    { name: 'empty.txt', data: '' },
-  ];
-
-  it.each([
-    new Date('2026-11-01T09:00:00Z'),
-    new Date('1980-01-01T00:00:00Z'),
-    new Date('2099-12-31T23:59:58Z'),
-    new Date('2044-07-15T13:37:31Z'),
-  ])('has the bytes of fflate zipSync for the same entries, stamped %s', (at) => {
-    expect(zipped(entries, at, deflateSync)).toEqual(fflateZip(entries, at));
-  });
-
-  it('gives the same archive when the entries kept from before are used again', () => {
-    const at = new Date('2026-11-01T09:00:00Z');
-    const first = zipped(entries, at, deflateSync);
-    let deflated = 0;
-    const counting = (data: Uint8Array, options: { level?: number }) => {
-      deflated += 1;
-      return deflateSync(data, options as Parameters<typeof deflateSync>[1]);
-    };
-    expect(zipped(entries, at, counting)).toEqual(first);
-    // Only the entries not marked as reused are deflated again.
-    expect(deflated).toBe(entries.filter((entry) => !entry.reused).length);
-  });
-
-  it('unzips to the entries', () => {
-    const files = unzipSync(zipped(entries, new Date('2026-11-01T09:00:00Z'), deflateSync));
-    expect(Object.keys(files)).toEqual(entries.map((entry) => entry.name));
-    for (const { name, data } of entries) expect(files[name]).toEqual(typeof data === 'string' ? encoder.encode(data) : data);
-  });
-});
 
 const workspace = builtInData.workspace(1234567)!;
 const input = <K extends keyof typeof bodyDefaults>(operationId: K, body: Record<string, unknown>) => ({

@@ -1,9 +1,9 @@
 import type ExcelJS from 'exceljs';
+import type { Zippable } from 'fflate';
 import { SECONDS_PER_DAY } from '../calendar.ts';
 import { type CellStyle, formatCell, hundredthsOfHour } from '../reports/cell-style.ts';
 import type { Cell, ColumnKind, Report } from '../reports/report.ts';
 import { exportedAt } from './exported-at.ts';
-import { type ZipEntry, zipped } from './zip.ts';
 
 const MAX_COLUMN_WIDTH = 48;
 /** Column widths are fitted to this many rows; a year of entries need not be measured twice. */
@@ -11,7 +11,7 @@ const ROWS_MEASURED = 500;
 /** Excel's own limit on sheet names, and the characters it does not allow in them. */
 const MAX_SHEET_NAME_LENGTH = 31;
 const NOT_IN_SHEET_NAMES = /[[\]:*?/\\]/g;
-/** The times a zip entry is stamped with: 1980 to 2099, to the even second (the range fflate's zipSync took, which the files keep). */
+/** The times a zip entry can be stamped with, as fflate writes them: 1980 to 2099, to the even second. */
 const FIRST_ZIP_TIME = Date.UTC(1980, 0, 1);
 const LAST_ZIP_TIME = Date.UTC(2099, 11, 31, 23, 59, 58);
 /** For a title that leaves no usable sheet name: nothing but spaces, or Excel's reserved `History`. */
@@ -94,17 +94,15 @@ interface XlsxSteps {
   addWorkbook: Step;
 }
 
-/** The parts that hold a report's rows: new with nearly every file, so never kept for the next one. */
-const ROW_PARTS = /^xl\/(worksheets\/|sharedStrings\.xml$)/;
-
 /**
  * The workbook's parts, in the order exceljs's `writeBuffer` puts them in its zip, with the
  * folder entries JSZip adds before a part in a new folder: exceljs's own `XLSX.write`, step for
  * step, without JSZip. JSZip would spend longer storing the parts than exceljs does writing
- * them, only for the zip to be unpacked again to stamp its times.
+ * them, yielding to the event loop at every step, only for the zip to be unpacked again to stamp
+ * its times.
  */
-async function workbookParts(workbook: ExcelJS.Workbook): Promise<ZipEntry[]> {
-  const parts: ZipEntry[] = [];
+async function workbookParts(workbook: ExcelJS.Workbook): Promise<[name: string, data: string | Uint8Array][]> {
+  const parts: [string, string | Uint8Array][] = [];
   const folders = new Set<string>();
   const zip: PartWriter = {
     append(data, { name, base64 }) {
@@ -113,10 +111,10 @@ async function workbookParts(workbook: ExcelJS.Workbook): Promise<ZipEntry[]> {
         const folder = name.slice(0, end + 1);
         if (!folders.has(folder)) {
           folders.add(folder);
-          parts.push({ name: folder, data: '', reused: true });
+          parts.push([folder, '']);
         }
       }
-      parts.push({ name, data, reused: !ROW_PARTS.test(name) });
+      parts.push([name, data]);
     },
   };
   const xlsx = workbook.xlsx as unknown as XlsxSteps;
@@ -184,11 +182,23 @@ export function reportWorkbook(Excel: typeof ExcelJS, report: Report): ExcelJS.W
  * the first workbook, so that servers which never make one start without them.
  */
 export async function renderXlsx(report: Report): Promise<Uint8Array> {
-  const [{ default: Excel }, { deflateSync }] = await Promise.all([import('exceljs'), import('fflate')]);
-  const workbook = reportWorkbook(Excel, report);
+  const [{ default: Excel }, { strToU8, zipSync }] = await Promise.all([import('exceljs'), import('fflate')]);
+  const parts = await workbookParts(reportWorkbook(Excel, report));
   // exceljs would stamp every zip entry with the current time: the entries are stamped with the
   // export moment instead, or the nearest moment a zip time can hold, so that the same request
-  // always gets the same bytes.
+  // always gets the same bytes. Zip times are local wall-clock fields, read by fflate with
+  // local-time getters, so the date is built from local parts: the bytes are then the same in
+  // every time zone.
   const stamp = new Date(Math.min(Math.max(exportedAt(report).getTime(), FIRST_ZIP_TIME), LAST_ZIP_TIME));
-  return zipped(await workbookParts(workbook), stamp, deflateSync);
+  const mtime = new Date(
+    stamp.getUTCFullYear(),
+    stamp.getUTCMonth(),
+    stamp.getUTCDate(),
+    stamp.getUTCHours(),
+    stamp.getUTCMinutes(),
+    stamp.getUTCSeconds(),
+  );
+  const entries: Zippable = {};
+  for (const [name, data] of parts) entries[name] = [typeof data === 'string' ? strToU8(data) : data, { mtime }];
+  return zipSync(entries, { level: 6 });
 }
