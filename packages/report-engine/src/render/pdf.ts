@@ -101,12 +101,7 @@ function measuringDocument(PDFDocument: new (options?: PDFKit.PDFDocumentOptions
         horizontalScaling?: number;
       };
       if (known === undefined || characterSpacing || horizontalScaling || features) return super.widthOfString(text, options);
-      const width = known.get(text);
-      if (width !== undefined) return width;
-      if (known.size >= MAX_WIDTHS) known.clear();
-      const measured = super.widthOfString(text, options);
-      known.set(text, measured);
-      return measured;
+      return remembered(known, text, () => super.widthOfString(text, options), MAX_WIDTHS);
     }
   };
 }
