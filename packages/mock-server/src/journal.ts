@@ -76,9 +76,9 @@ const slotsPerSlab = 64;
 /** Per slot, the numbers kept: in this order, in one typed array. */
 const numberFields = 5;
 const [SEQUENCE, RECEIVED_AT, DURATION, STATUS, BODY_BYTES] = [0, 1, 2, 3, 4];
-/** Per slot, the lengths of the texts kept, in the order they are written. */
+/** Per slot, the lengths of the texts kept, in the order they are written: the headers, path and query first, the body after them. */
 const textFields = 4;
-const [PATH, QUERY, HEADERS, BODY] = [0, 1, 2, 3];
+const [HEADERS, PATH, QUERY, BODY] = [0, 1, 2, 3];
 
 /**
  * The journal's storage: a ring of slots in shared slabs (a larger request gets a buffer of its
@@ -98,13 +98,24 @@ class JournalRing {
   readonly #methods: string[];
   readonly #credentials: CredentialsUse[];
   readonly #faults: (FaultKind | undefined)[];
+  /**
+   * Per slot, the prefix (headers, path and query, see `#prefixOf`) its bytes start with, 0 for
+   * none: a client repeating a request finds its prefix already in the slot, and only the body
+   * is copied. A number rather than the strings, which would keep each request's own strings.
+   */
+  readonly #heldPrefix: Float64Array;
   /** The last request's raw headers, and them joined: a client sends the same ones again and again. */
   #lastRawHeaders: readonly string[] = [];
   #lastHeaders = '';
+  #lastPath = '';
+  #lastQuery = '';
+  /** Counts the prefixes seen, from 1 (0 is none): the last request's headers, path and query are prefix number `#prefix`. */
+  #prefix = 1;
 
   constructor(readonly size: number) {
     this.#numbers = new Float64Array(size * numberFields);
     this.#lengths = new Uint32Array(size * textFields);
+    this.#heldPrefix = new Float64Array(size);
     this.#oversized = new Array(size);
     this.#methods = new Array(size);
     this.#credentials = new Array(size);
@@ -120,31 +131,44 @@ class JournalRing {
     fault: FaultKind | undefined,
   ) {
     const { path, query, body } = request;
-    const headers = this.#joinedHeaders(request.rawHeaders);
+    const prefix = this.#prefixOf(path, query, request.rawHeaders);
+    const headers = this.#lastHeaders;
+    const prefixBytes = headers.length + path.length + query.length;
     const keptBody = Math.min(body.length, keptBodyBytes);
-    const needed = path.length + query.length + headers.length + keptBody;
+    const needed = prefixBytes + keptBody;
     let buffer: Buffer;
     let start: number;
     if (needed <= slotBytes) {
-      this.#oversized[slot] = undefined;
-      [buffer, start] = this.#slabPlace(slot);
+      if (this.#oversized[slot] !== undefined) {
+        this.#oversized[slot] = undefined;
+        this.#heldPrefix[slot] = 0; // the slab's bytes for this slot are an older request's
+      }
+      buffer = this.#slab(slot);
+      start = (slot % slotsPerSlab) * slotBytes;
     } else {
-      buffer = this.#oversized[slot] ?? Buffer.allocUnsafeSlow(needed);
-      if (buffer.length < needed) buffer = Buffer.allocUnsafeSlow(needed);
-      this.#oversized[slot] = buffer;
+      let own = this.#oversized[slot];
+      if (own === undefined || own.length < needed) {
+        own = Buffer.allocUnsafeSlow(needed);
+        this.#oversized[slot] = own;
+        this.#heldPrefix[slot] = 0;
+      }
+      buffer = own;
       start = 0;
     }
-    // Paths and queries are ASCII and header values Latin-1, as Node's parser gives them: a byte per character.
-    let offset = start + buffer.write(path, start, 'latin1');
-    if (query !== '') offset += buffer.write(query, offset, 'latin1');
-    offset += buffer.write(headers, offset, 'latin1');
-    body.copy(buffer, offset, 0, keptBody);
-
     const lengths = slot * textFields;
-    this.#lengths[lengths + PATH] = path.length;
-    this.#lengths[lengths + QUERY] = query.length;
-    this.#lengths[lengths + HEADERS] = headers.length;
+    if (this.#heldPrefix[slot] !== prefix) {
+      // Paths and queries are ASCII and header values Latin-1, as Node's parser gives them: a byte per character.
+      let offset = start + buffer.write(headers, start, 'latin1');
+      offset += buffer.write(path, offset, 'latin1');
+      if (query !== '') buffer.write(query, offset, 'latin1');
+      this.#lengths[lengths + HEADERS] = headers.length;
+      this.#lengths[lengths + PATH] = path.length;
+      this.#lengths[lengths + QUERY] = query.length;
+      this.#heldPrefix[slot] = prefix;
+    }
+    body.copy(buffer, start + prefixBytes, 0, keptBody);
     this.#lengths[lengths + BODY] = keptBody;
+
     const numbers = slot * numberFields;
     this.#numbers[numbers + SEQUENCE] = sequence;
     this.#numbers[numbers + RECEIVED_AT] = request.receivedAt;
@@ -157,10 +181,12 @@ class JournalRing {
   }
 
   /**
-   * The raw headers joined by newlines. Joining them made a new string per request, the larger
-   * part of what the journal cost; the same headers as the last request's reuse its string.
+   * The number of the prefix made of these headers (joined by newlines), path and query: the
+   * last request's if they are the same, else a new one. Joining the headers made a new string
+   * per request, the larger part of what the journal cost; the same headers as the last
+   * request's reuse its string.
    */
-  #joinedHeaders(rawHeaders: readonly string[]): string {
+  #prefixOf(path: string, query: string, rawHeaders: readonly string[]): number {
     const last = this.#lastRawHeaders;
     let same = rawHeaders.length === last.length;
     for (let index = 0; same && index < rawHeaders.length; index++) same = rawHeaders[index] === last[index];
@@ -168,23 +194,29 @@ class JournalRing {
       this.#lastRawHeaders = rawHeaders;
       this.#lastHeaders = rawHeaders.join('\n');
     }
-    return this.#lastHeaders;
+    if (!same || path !== this.#lastPath || query !== this.#lastQuery) {
+      this.#lastPath = path;
+      this.#lastQuery = query;
+      this.#prefix++;
+    }
+    return this.#prefix;
   }
 
-  /** Where a slot's bytes are in its slab, the slab made on first use. */
-  #slabPlace(slot: number): [Buffer, number] {
+  /** The slab a slot's bytes are in (at `(slot % slotsPerSlab) * slotBytes`), made on first use. */
+  #slab(slot: number): Buffer {
     const index = Math.floor(slot / slotsPerSlab);
     let slab = this.#slabs[index];
     if (!slab) {
       slab = Buffer.allocUnsafeSlow(slotBytes * Math.min(slotsPerSlab, this.size - index * slotsPerSlab));
       this.#slabs[index] = slab;
     }
-    return [slab, (slot % slotsPerSlab) * slotBytes];
+    return slab;
   }
 
   read(slot: number): Recorded {
     const oversized = this.#oversized[slot];
-    const [buffer, start] = oversized ? [oversized, 0] : this.#slabPlace(slot);
+    const buffer = oversized ?? this.#slab(slot);
+    const start = oversized ? 0 : (slot % slotsPerSlab) * slotBytes;
     const lengths = slot * textFields;
     const numbers = slot * numberFields;
     const starts = [start];

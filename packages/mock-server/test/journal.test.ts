@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { connectMockServer } from '../src/control-client.ts';
+import { RequestJournal } from '../src/journal.ts';
 import { basicAuth } from './http.ts';
 import { csvPath, exportBody, exportCsv, ownServer } from './own-server.ts';
 
@@ -167,6 +169,54 @@ describe('the request journal, in process', () => {
     expect(mock.requests()).toEqual([]);
     await exportCsv(mock.url, { workspaceId: 9 });
     expect(mock.requests().map((entry) => [entry.sequence, entry.path])).toEqual([[3, csvPath(9)]]);
+  });
+});
+
+describe('the request journal, slot by slot', () => {
+  // A slot keeps the bytes a repeated request shares with the last one (headers, path, query,
+  // body) and writes only what changed: whatever the order, each entry must still be its own.
+  const headerSets = [
+    ['Host', 'mock', 'Content-Type', 'application/json'],
+    ['Host', 'mock', 'Content-Type', 'text/plain'],
+    ['Host', 'mock'],
+    [],
+  ];
+  const paths = ['/one', '/two/a/longer/path'];
+  const queries = ['', '?page=2'];
+  const bodies = ['', '{"n":1}', '{"n":2}', 'x'.repeat(2000), 'y'.repeat(70 * 1024)];
+  const request = fc.record({
+    headers: fc.constantFrom(...headerSets),
+    path: fc.constantFrom(...paths),
+    query: fc.constantFrom(...queries),
+    body: fc.constantFrom(...bodies),
+  });
+  type Sent = { headers: string[]; path: string; query: string; body: string };
+  const expectedOf = ({ headers, path, query, body }: Sent) => ({
+    path,
+    query: Object.fromEntries(new URLSearchParams(query)),
+    headers: Object.fromEntries(headers.flatMap((name, index) => (index % 2 === 0 ? [[name.toLowerCase(), headers[index + 1]]] : []))),
+    body: body === '' ? undefined : body.startsWith('{') ? JSON.parse(body) : body.slice(0, 64 * 1024),
+    bodyBytes: body.length,
+  });
+
+  it('gives back each request as sent, however requests repeat, alternate or change size', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(request, { maxLength: 24 }), (size, sent) => {
+        const journal = new RequestJournal(size);
+        sent.forEach((one, index) => {
+          // A fresh array and body each time, as each request has its own.
+          const { headers, path, query, body } = one;
+          journal.record(
+            { method: 'POST', path, query, rawHeaders: [...headers], credentials: 'missing', body: Buffer.from(body), receivedAt: index },
+            200,
+            index,
+          );
+          expect(journal.entries().map(({ path, query, headers, body, bodyBytes }) => ({ path, query, headers, body, bodyBytes }))).toEqual(
+            sent.slice(Math.max(0, index + 1 - size), index + 1).map(expectedOf),
+          );
+        });
+      }),
+    );
   });
 });
 
