@@ -8,12 +8,12 @@
 export type CorsOrigins = '*' | readonly string[] | false;
 
 export const allowedRequestHeaders = ['Authorization', 'Content-Type', 'Prefer'];
-/** The answer headers a browser app may read: the file name, and when to try again. */
+/** The answer headers a browser app may read, on the answers that have them: the file name, and when to try again. */
 export const exposedHeaders = ['Content-Disposition', 'Retry-After', 'X-Toggl-Quota-Remaining', 'X-Toggl-Quota-Resets-In'];
 export const allowedMethods = ['GET', 'POST', 'DELETE'];
 
 export interface CorsPolicy {
-  /** The headers to add to an answer for a request from `origin` (the `Origin` header). */
+  /** The headers to add to an answer for a request from `origin` (the `Origin` header), before `corsHeadersFor` fits them to the answer. */
   headersFor(origin: string | undefined): Readonly<Record<string, string>>;
   /** Whether the request is a preflight this policy answers (`OPTIONS` with `Access-Control-Request-Method`). */
   isPreflight(method: string | undefined, requestMethod: string | undefined): boolean;
@@ -54,6 +54,50 @@ export function corsPolicy(origins: CorsOrigins): CorsPolicy {
     isPreflight,
     preflightHeadersFor: (origin) => (origin === undefined ? undefined : answersToPreflight.get(origin)) ?? vary,
   };
+}
+
+const exposeHeader = 'Access-Control-Expose-Headers';
+/** Per CORS headers object, its forms by the exposed headers an answer has: a bit each, in the order of `exposedHeaders`. */
+const narrowedOf = new WeakMap<object, Readonly<Record<string, string>>[]>();
+
+/**
+ * The CORS headers of an answer sent with `headers` and `extraHeaders` (names written as in
+ * `exposedHeaders`): `Access-Control-Expose-Headers` names only the exposed headers the answer
+ * has, and is left out when it has none. A page can read a listed header only when the answer
+ * carries it, so naming the others told the browser nothing, and made every answer longer to
+ * write and to check (Node checks each header value byte by byte).
+ */
+export function corsHeadersFor(
+  corsHeaders: Readonly<Record<string, string>>,
+  headers: Readonly<Record<string, string>>,
+  extraHeaders?: Readonly<Record<string, string>>,
+): Readonly<Record<string, string>> {
+  if (!Object.hasOwn(corsHeaders, exposeHeader)) return corsHeaders;
+  let present = 0;
+  exposedHeaders.forEach((name, index) => {
+    if (Object.hasOwn(headers, name) || (extraHeaders !== undefined && Object.hasOwn(extraHeaders, name))) present |= 1 << index;
+  });
+  let forms = narrowedOf.get(corsHeaders);
+  if (!forms) {
+    forms = [];
+    narrowedOf.set(corsHeaders, forms);
+  }
+  let form = forms[present];
+  if (!form) {
+    form = narrowedHeaders(corsHeaders, present);
+    forms[present] = form;
+  }
+  return form;
+}
+
+function narrowedHeaders(corsHeaders: Readonly<Record<string, string>>, present: number): Readonly<Record<string, string>> {
+  const exposed = exposedHeaders.filter((_, index) => present & (1 << index));
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(corsHeaders)) {
+    if (name !== exposeHeader) headers[name] = value;
+    else if (exposed.length > 0) headers[name] = exposed.join(', ');
+  }
+  return Object.freeze(headers);
 }
 
 /** Why `origin` is not an origin a browser sends, or undefined when it is one: `scheme://host[:port]`, nothing after. */

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { controlPrefix } from './control.ts';
-import type { CorsPolicy } from './cors.ts';
+import { type CorsPolicy, corsHeadersFor } from './cors.ts';
 import { type ReadCredentials, readCredentials } from './credentials.ts';
 import { type FaultKind, type FaultPlan, serverErrors } from './faults.ts';
 import type { RecordedRequest, RequestJournal } from './journal.ts';
@@ -163,7 +163,7 @@ const headersOf = (
 ) => ({
   ...answer.headers,
   ...extraHeaders,
-  ...corsHeaders,
+  ...corsHeadersFor(corsHeaders, answer.headers, extraHeaders),
   'Content-Length': String(answer.body.length),
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvPath, exportCsv, ownServer } from './own-server.ts';
 
-const exposed = 'Content-Disposition, Retry-After, X-Toggl-Quota-Remaining, X-Toggl-Quota-Resets-In';
 const app = 'http://localhost:5173';
 
 /** The CORS headers of an answer, by name. */
@@ -34,11 +33,12 @@ describe('CORS, by default for any origin', () => {
     const { url } = await ownServer();
     const file = await exportCsv(url, { headers: { origin: app } });
     expect(file.status).toBe(200);
-    expect(corsOf(file)).toEqual({ 'access-control-allow-origin': '*', 'access-control-expose-headers': exposed });
+    expect(corsOf(file)).toEqual({ 'access-control-allow-origin': '*', 'access-control-expose-headers': 'Content-Disposition' });
 
+    // An answer with none of the headers to expose names none.
     const unauthorized = await exportCsv(url, { authorization: null, headers: { origin: app } });
     expect(unauthorized.status).toBe(401);
-    expect(corsOf(unauthorized)['access-control-allow-origin']).toBe('*');
+    expect(corsOf(unauthorized)).toEqual({ 'access-control-allow-origin': '*' });
 
     const notFound = await fetch(`${url}/reports/api/v3/nowhere`, { method: 'POST', headers: { origin: app } });
     expect(notFound.status).toBe(404);
@@ -47,6 +47,22 @@ describe('CORS, by default for any origin', () => {
     const control = await fetch(`${url}/__mock/requests`, { headers: { origin: app } });
     expect(control.status).toBe(200);
     expect(corsOf(control)['access-control-allow-origin']).toBe('*');
+  });
+
+  it('exposes the quota headers and Retry-After on the answers that have them', async () => {
+    const quota = await ownServer({ quota: 1 });
+    const counted = await exportCsv(quota.url, { headers: { origin: app } });
+    expect(counted.headers.get('x-toggl-quota-remaining')).toBe('0');
+    expect(corsOf(counted)['access-control-expose-headers']).toBe('Content-Disposition, X-Toggl-Quota-Remaining, X-Toggl-Quota-Resets-In');
+    const exhausted = await exportCsv(quota.url, { headers: { origin: app } });
+    expect(exhausted.status).toBe(402);
+    expect(corsOf(exhausted)['access-control-expose-headers']).toBe('X-Toggl-Quota-Remaining, X-Toggl-Quota-Resets-In');
+
+    const paced = await ownServer({ rateLimit: true });
+    await exportCsv(paced.url, { headers: { origin: app } });
+    const refused = await exportCsv(paced.url, { headers: { origin: app } });
+    expect(refused.status).toBe(429);
+    expect(corsOf(refused)).toEqual({ 'access-control-allow-origin': '*', 'access-control-expose-headers': 'Retry-After' });
   });
 
   it('treats an OPTIONS without Access-Control-Request-Method as no preflight', async () => {
@@ -62,7 +78,11 @@ describe('CORS for a list of origins', () => {
     const { url } = await ownServer({ corsOrigins: [app, 'https://reports.example'] });
     for (const origin of [app, 'https://reports.example']) {
       const file = await exportCsv(url, { headers: { origin } });
-      expect(corsOf(file)).toEqual({ 'access-control-allow-origin': origin, 'access-control-expose-headers': exposed, vary: 'Origin' });
+      expect(corsOf(file)).toEqual({
+        'access-control-allow-origin': origin,
+        'access-control-expose-headers': 'Content-Disposition',
+        vary: 'Origin',
+      });
       const answer = await preflight(url, csvPath(), origin);
       expect(answer.status).toBe(204);
       expect(corsOf(answer)).toMatchObject({ 'access-control-allow-origin': origin, vary: 'Origin' });
