@@ -11,15 +11,45 @@ export interface SoakResult {
 }
 
 const connections = 64;
-const warmUpRequests = 2_000;
+/**
+ * Half of the mix's requests have new bodies, so the warm-up sends more new bodies than the
+ * mock's response cache keeps answers: its bounded caches are full before the run, and memory
+ * that still grows during the run is memory that does not settle.
+ */
+const warmUpRequests = 10_000;
 const requests = 20_000;
 /** Long enough for 20,000 requests even at Prism's pace on a busy machine; the run stops there regardless. */
 const maxSeconds = 120;
 
-/** Resident memory once the process has been idle a moment, so what is left is what it keeps. */
+/** How long to wait, at most, for a process to give memory back once it is idle. */
+const settleLimitMs = 40_000;
+const settlePollMs = 500;
+/** RSS that has dropped by this share and then held for `settledForMs` has settled. */
+const settledDrop = 0.1;
+const settledForMs = 3_000;
+const MB = 1024 * 1024;
+
+/**
+ * Resident memory once the process has been idle long enough to give back what it no longer
+ * uses, so that what is left is what it keeps. Under load V8 lets its heap grow well past what
+ * is live, and returns the pages only after some seconds of idling (its memory reducer: 10 to 25 s
+ * here); read at once, RSS would measure that heap rather than anything the mock holds. The
+ * lowest RSS over up to 40 s is taken, ending once it has dropped and then held for 3 s.
+ */
 async function settledRss(pid: number): Promise<number> {
-  await sleep(1500);
-  return rssOf(pid);
+  const started = performance.now();
+  const first = rssOf(pid);
+  let lowest = first;
+  let lowestSince = started;
+  while (performance.now() - started < settleLimitMs) {
+    await sleep(settlePollMs);
+    const now = rssOf(pid);
+    if (now < lowest - MB) {
+      lowest = now;
+      lowestSince = performance.now();
+    } else if (lowest <= first * (1 - settledDrop) && performance.now() - lowestSince >= settledForMs) break;
+  }
+  return lowest;
 }
 
 /**
