@@ -11,6 +11,8 @@ const TRICKY = [
   'say "hi"',
   'two\nlines',
   'carriage\r\nreturn',
+  'controls \u0000\u0007\u000b\u001b\u007f kept',
+  '_x0041_ typed as it reads',
   '""',
   'ends with a quote"',
   '"starts with one',

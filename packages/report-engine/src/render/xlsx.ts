@@ -47,12 +47,22 @@ function numberFormat(kind: ColumnKind, style: CellStyle): string | undefined {
 }
 
 /**
- * XML readers turn a carriage return into a line feed, so OOXML writes it as `_x000D_` (and a
- * text that already reads like such an escape with `_x005F_` first): Excel and exceljs turn both
- * back into what the CSV holds.
+ * The characters an XML text cannot hold as they are: the C0 controls but tab and line feed (XML
+ * has no way to write most of them, and its readers turn a carriage return into a line feed), and
+ * DEL, which exceljs leaves out.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are what the pattern is for
+const NOT_XML_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above
+const MAY_NEED_ESCAPES = /[\u0000-\u0008\u000b-\u001f\u007f_]/;
+const escapedCharacter = (character: string): string => `_x${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
+
+/**
+ * OOXML writes such a character as `_xHHHH_` (and a text that already reads like one with
+ * `_x005F_` first), which Excel and exceljs turn back into what the CSV holds.
  */
 const xmlSafeText = (text: string): string =>
-  /[\r_]/.test(text) ? text.replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_').replaceAll('\r', '_x000D_') : text;
+  MAY_NEED_ESCAPES.test(text) ? text.replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_').replace(NOT_XML_TEXT, escapedCharacter) : text;
 
 function cellValue(kind: ColumnKind, value: Cell, style: CellStyle): ExcelJS.CellValue {
   if (value === null) return null;
