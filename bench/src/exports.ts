@@ -63,7 +63,7 @@ export const jsonHeaders = { authorization: basicAuth, 'content-type': 'applicat
 export const postExport = (url: string, path: string, body: unknown, timeoutMs: number): Promise<Response> =>
   fetch(`${url}${path}`, { method: 'POST', headers: jsonHeaders, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
 
-/** The same body with every date moved by `days`: a different request with the same answer. */
+/** The same body with every date moved by `days`: a request the mock has not seen, for another period, so its file is computed anew. */
 export function shiftedBody(body: Record<string, unknown>, days: number): Record<string, unknown> {
   const shifted: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) {
