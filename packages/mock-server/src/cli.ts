@@ -22,6 +22,7 @@ Options:
   -d, --data FILE         compute the files from this dataset (JSON in Toggl's API field names;
                           see the README) instead of the built-in sample workspace
       --docs FILE         also serve this HTML file (such as the rendered API docs) at /docs/
+  -q, --quiet             log no requests (the URL and errors are still printed)
       --cors-origin URL   let only this origin call from a browser (repeat for more; default: any)
       --no-cors           send no CORS headers at all
       --journal-size N    keep the last N requests for GET /__mock/requests (default 1000; 0: none)
@@ -73,6 +74,7 @@ function parseArguments() {
         host: { type: 'string', short: 'H', default: '127.0.0.1' },
         data: { type: 'string', short: 'd' },
         docs: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
         'cors-origin': { type: 'string', multiple: true },
         'no-cors': { type: 'boolean' },
         'journal-size': { type: 'string' },
@@ -137,7 +139,7 @@ try {
   const server = await startMockServer({
     port: wholeNumber('port', args.port, 0, 65535),
     host: args.host,
-    log: requestLog.log,
+    ...(!args.quiet && { log: requestLog.log }),
     ...(args.docs !== undefined && { docs: args.docs }),
     ...(args.data !== undefined && { data: args.data }),
     ...behaviourOf(),

@@ -163,6 +163,16 @@ describe('toggl-exports-mock CLI', () => {
     expect(server.output()).not.toContain('ada@example.com');
   });
 
+  it('logs no requests with --quiet, and still prints its URL', async () => {
+    const server = await startCli(['--port', '0', '--quiet']);
+    expect((await download(server.url)).status).toBe(200);
+    const journal = await (await fetch(`${server.url}/__mock/requests`)).json();
+    expect(journal).toHaveLength(1);
+    server.child.kill('SIGTERM');
+    expect(await server.exit).toBe(0);
+    expect(server.output().trim().split('\n')).toEqual([`Toggl exports mock server: ${server.url}`, 'SIGTERM: stopping']);
+  });
+
   it('stops cleanly on SIGINT', async () => {
     const server = await startCli(['--port', '0']);
     server.child.kill('SIGINT');
