@@ -1,5 +1,6 @@
 import {
   EXPORT_FORMATS,
+  type ExportOperation,
   isJsonObject,
   MEDIA_TYPES,
   type OpenApiDocument,
@@ -44,6 +45,58 @@ export function bodyDefaults(document: OpenApiDocument): Record<string, Defaults
   );
 }
 
+/** Annotations: the body check reads none of them (the defaults are in body-defaults.ts), so the schemas leave them out. */
+const ANNOTATIONS = new Set(['title', 'description', 'default', 'example', 'examples', 'deprecated']);
+/** Keywords whose value maps names to schemas; the names are the body's, never keywords. */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs']);
+/** Keywords whose value is data to compare with, not a schema. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'required']);
+
+/**
+ * A schema with every `$ref` replaced by the schema it points to, so that it needs nothing else
+ * of the spec, and without annotations. Beside a `$ref` only annotations may stand: merging
+ * another keyword with the target's could change what the schema allows.
+ */
+export function standaloneSchema(document: OpenApiDocument, schema: unknown, where: string, refsFollowed: readonly string[] = []): unknown {
+  if (Array.isArray(schema)) return schema.map((part, index) => standaloneSchema(document, part, `${where}[${index}]`, refsFollowed));
+  if (!isJsonObject(schema)) return schema;
+  const ref = schema['$ref'];
+  if (typeof ref === 'string') {
+    const besides = Object.keys(schema).filter((keyword) => keyword !== '$ref' && !ANNOTATIONS.has(keyword));
+    if (besides.length > 0) throw new Error(`${where}: ${besides.join(', ')} beside a $ref; only annotations may stand there`);
+    if (refsFollowed.includes(ref)) throw new Error(`${where}: "${ref}" refers to itself, so it cannot be written out in full`);
+    return standaloneSchema(document, resolveRef(document, schema, where), `${where} (${ref})`, [...refsFollowed, ref]);
+  }
+  const standalone: Record<string, unknown> = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(keyword)) continue;
+    if (DATA_KEYWORDS.has(keyword)) standalone[keyword] = value;
+    else if (SCHEMA_MAPS.has(keyword) && isJsonObject(value))
+      standalone[keyword] = Object.fromEntries(
+        Object.entries(value).map(([name, part]) => [name, standaloneSchema(document, part, `${where}.${name}`, refsFollowed)]),
+      );
+    else standalone[keyword] = standaloneSchema(document, value, `${where} ${keyword}`, refsFollowed);
+  }
+  return standalone;
+}
+
+/** A workspace's export, as opposed to a saved report's: its path names the workspace. */
+const isWorkspaceExport = (operation: ExportOperation): boolean =>
+  operation.parameters.some((parameter) => parameter['in'] === 'path' && parameter['name'] === 'workspace_id');
+
+/** Per workspace export operation, its request body's JSON Schema, standing alone. */
+export function bodySchemas(document: OpenApiDocument): Record<string, unknown> {
+  return Object.fromEntries(
+    readExportOperations(document)
+      .filter(isWorkspaceExport)
+      .map(({ operationId, label, jsonBody }) => {
+        const schema = jsonBody?.['schema'];
+        if (schema === undefined) throw new Error(`${label} has no JSON request body schema, which the report engine checks bodies with`);
+        return [operationId, standaloneSchema(document, schema, `${label} body`)];
+      }),
+  );
+}
+
 /** A JSON value as a TypeScript literal: JSON.stringify's, with the keys that are identifiers unquoted. */
 const tsLiteral = (value: unknown): string => JSON.stringify(value, null, 2).replace(/"([a-z_][a-z0-9_]*)":/gi, '$1:');
 
@@ -53,6 +106,16 @@ export function renderBodyDefaultsModule(defaults: Record<string, Defaults>): st
     '// The default of each request body field, per export operation, as the spec declares it.',
     '',
     `export const bodyDefaults = ${tsLiteral(defaults)} as const;`,
+    '',
+  ].join('\n');
+}
+
+export function renderBodySchemasModule(schemas: Record<string, unknown>): string {
+  return [
+    `// ${DO_NOT_EDIT}`,
+    "// The JSON Schema (2020-12) of each workspace export's request body, its $refs written out and its annotations left out.",
+    '',
+    `export const bodySchemas = ${tsLiteral(schemas)};`,
     '',
   ].join('\n');
 }
@@ -71,11 +134,12 @@ export function renderFormatsModule(): string {
   ].join('\n');
 }
 
-/** Everything generated into the report engine: the spec's types (`typesModule`, renderTypesModule's), its body defaults and the formats. */
+/** Everything generated into the report engine: the spec's types (`typesModule`, renderTypesModule's), its body defaults and schemas, and the formats. */
 export function reportEnginePackageFiles(document: OpenApiDocument, typesModule: string): GeneratedFile[] {
   return [
     { path: `${engineGeneratedDir}/openapi.ts`, contents: typesModule },
     { path: `${engineGeneratedDir}/body-defaults.ts`, contents: renderBodyDefaultsModule(bodyDefaults(document)) },
+    { path: `${engineGeneratedDir}/body-schemas.ts`, contents: renderBodySchemasModule(bodySchemas(document)) },
     { path: `${engineGeneratedDir}/formats.ts`, contents: renderFormatsModule() },
   ];
 }

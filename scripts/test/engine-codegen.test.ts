@@ -1,6 +1,6 @@
 import { bundledSpec } from '@toggl-exports/spec-reader/testing';
 import { describe, expect, it } from 'vitest';
-import { bodyDefaults } from '../src/engine-codegen.ts';
+import { bodyDefaults, bodySchemas, standaloneSchema } from '../src/engine-codegen.ts';
 
 describe('bodyDefaults', () => {
   it('reads each default where the spec keeps it, behind the $ref of the field (so openapi-typescript keeps the field optional)', () => {
@@ -23,5 +23,43 @@ describe('bodyDefaults', () => {
       include_time_entry_ids: false,
       order_by: 'title',
     });
+  });
+});
+
+describe('bodySchemas', () => {
+  const schemas = bodySchemas(bundledSpec());
+
+  it('holds the workspace exports, each standing alone: no $ref and no annotation left', () => {
+    expect(Object.keys(schemas)).not.toContain('exportSavedReportCsv');
+    expect(Object.keys(schemas)).toContain('exportSummaryReport');
+    const text = JSON.stringify(schemas);
+    expect(text).not.toContain('"$ref"');
+    expect(text).not.toMatch(/"(example|default)":/);
+  });
+
+  it('keeps a field whose name is an annotation keyword (the body field `description`)', () => {
+    const [filters] = (schemas['exportDetailedReport'] as { allOf: { properties: Record<string, unknown> }[] }).allOf;
+    expect(filters?.properties['description']).toEqual({ type: 'string' });
+  });
+});
+
+describe('standaloneSchema', () => {
+  const document = {
+    openapi: '3.1.0',
+    components: { schemas: { Id: { type: 'integer', description: 'An ID' }, Loop: { $ref: '#/components/schemas/Loop' } } },
+  };
+
+  it('writes a $ref out, leaving the annotations beside it out', () => {
+    expect(standaloneSchema(document, { $ref: '#/components/schemas/Id', description: 'The project' }, 'test')).toEqual({
+      type: 'integer',
+    });
+  });
+
+  it('refuses a keyword beside a $ref that would change what the schema allows', () => {
+    expect(() => standaloneSchema(document, { $ref: '#/components/schemas/Id', minimum: 1 }, 'test')).toThrow(/minimum beside a \$ref/);
+  });
+
+  it('refuses a schema that refers to itself', () => {
+    expect(() => standaloneSchema(document, { properties: { next: { $ref: '#/components/schemas/Loop' } } }, 'test')).toThrow();
   });
 });

@@ -1,7 +1,7 @@
 import type { IsoDate } from './calendar.ts';
 import type { ReportData, SavedReportKind } from './data/report-data.ts';
 import { bodyDefaults } from './generated/body-defaults.ts';
-import type { ExportFormat } from './generated/formats.ts';
+import { EXPORT_FORMATS, type ExportFormat } from './generated/formats.ts';
 import { renderCsv } from './render/csv.ts';
 import { exportFileName } from './render/file-name.ts';
 import { renderPdf } from './render/pdf.ts';
@@ -13,6 +13,8 @@ import type { ReportInput } from './reports/report-input.ts';
 import { summaryReport } from './reports/summary.ts';
 import { projectTrendsReport } from './reports/trends.ts';
 import { weeklyReport } from './reports/weekly.ts';
+import { checkBody } from './request/check-body.ts';
+import { choiceProblem } from './request/check-choice.ts';
 import { RequestError } from './request/request-error.ts';
 
 /** The spec's exports but the saved reports' (which run as one of these): those of a workspace's report. */
@@ -55,7 +57,7 @@ export interface ExportRequest {
   operationId: WorkspaceExportId;
   format: ExportFormat;
   workspaceId: number;
-  /** The request body, already valid for the operation by its spec (the mock server checks it with Prism). */
+  /** The request body, checked against the operation's schema in the spec; left out, it is `{}`. */
   body?: Readonly<Record<string, unknown>>;
   /** The day periods without dates end on; the current UTC date when left out. */
   today?: IsoDate;
@@ -74,8 +76,13 @@ export type ExportOutcome =
   | { ok: true; file: ExportedFile }
   /** The data has no such workspace (Toggl answers 403). */
   | { ok: false; reason: 'workspace_not_found' }
-  /** A valid body the report cannot be computed for, such as a period over a year (Toggl answers 400). */
-  | { ok: false; reason: 'invalid_request'; message: string };
+  /**
+   * A request the report cannot be computed for (Toggl answers 400): an unknown operation or
+   * format, a body the spec's schema refuses, or a valid body such as a period over a year.
+   * `field` is the JSON path of the body's value at fault (`project_ids[2]`), when the spec's
+   * schema refuses one.
+   */
+  | { ok: false; reason: 'invalid_request'; message: string; field?: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -92,6 +99,14 @@ function withDefaults(defaults: Readonly<Record<string, unknown>>, body: Readonl
 
 /** Computes the report an export asks for from the data, and renders it in the format asked for. */
 export async function exportReport(data: ReportData, request: ExportRequest): Promise<ExportOutcome> {
+  const unknownChoice =
+    choiceProblem('operationId', request.operationId, Object.keys(REPORTS)) ?? choiceProblem('format', request.format, EXPORT_FORMATS);
+  if (unknownChoice) return { ok: false, reason: 'invalid_request', message: unknownChoice };
+  const bodyProblem = checkBody(request.operationId, request.body === undefined ? {} : request.body);
+  if (bodyProblem) {
+    const { message, field } = bodyProblem;
+    return { ok: false, reason: 'invalid_request', message, ...(field === '' ? {} : { field }) };
+  }
   const workspace = data.workspace(request.workspaceId);
   if (!workspace) return { ok: false, reason: 'workspace_not_found' };
   const input: ReportInput<Record<string, unknown>> = {
