@@ -29,7 +29,8 @@ const exportSummary = (body: unknown): Promise<ExportOutcome> =>
     today: '2026-10-15',
   });
 
-const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+/** The spec's integers have no upper bound: 2 ** 53 is one, though JavaScript cannot count past it exactly. */
+const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
 
 /** Fields of the summary body, where each sits in it, and which values the spec allows there. */
 const FIELDS: readonly { field: string; bodyWith: (value: unknown) => unknown; allows: (value: unknown) => boolean }[] = [
@@ -48,7 +49,7 @@ const FIELDS: readonly { field: string; bodyWith: (value: unknown) => unknown; a
   {
     field: 'project_ids[1]',
     bodyWith: (id) => ({ project_ids: [7001, id] }),
-    allows: (value) => value === null || (Number.isSafeInteger(value) && (value as number) >= 1),
+    allows: (value) => value === null || (Number.isInteger(value) && (value as number) >= 1),
   },
 ];
 
