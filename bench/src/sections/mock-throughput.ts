@@ -39,8 +39,11 @@ export interface JournalAndCorsCost {
 
 /** Each figure is this many one-second slices per server, the servers taking turns, so a busy moment on the machine touches all of them. */
 const rounds = 5;
-/** The journal-and-CORS comparison looks for a difference of a few percent, so it takes more turns. */
-const costRounds = 8;
+/**
+ * The journal-and-CORS comparison looks for a difference of a few percent, about what a round's
+ * ratio moves by on a shared machine, so it takes many more turns.
+ */
+const costRounds = 16;
 const maxRequestsPerSlice = 100_000;
 
 /** The origin the journal-and-CORS comparison's requests come from, as a web app's dev server would. */

@@ -173,10 +173,16 @@ const headersOf = (
  */
 const sentHeadersOf = new WeakMap<MockResponse, WeakMap<object, Record<string, string>>>();
 function sentHeaders(answer: MockResponse, corsHeaders: Readonly<Record<string, string>>): Record<string, string> {
-  const byCors = sentHeadersOf.get(answer) ?? new WeakMap<object, Record<string, string>>();
-  sentHeadersOf.set(answer, byCors);
-  const headers = byCors.get(corsHeaders) ?? headersOf(answer, corsHeaders);
-  byCors.set(corsHeaders, headers);
+  let byCors = sentHeadersOf.get(answer);
+  if (!byCors) {
+    byCors = new WeakMap();
+    sentHeadersOf.set(answer, byCors);
+  }
+  let headers = byCors.get(corsHeaders);
+  if (!headers) {
+    headers = headersOf(answer, corsHeaders);
+    byCors.set(corsHeaders, headers);
+  }
   return headers;
 }
 
