@@ -112,7 +112,7 @@ function throughputRows({ throughput }: Results): Row[] {
   for (const cost of throughput.journalAndCors) {
     rows.push({
       measurement: `Mock, one request repeated with an \`Origin\` header, ${cost.connections} connections: defaults (journal of 1000, CORS for any origin)`,
-      result: `${load(cost.defaults)}, server CPU ${cpuPerRequest(cost.cpuUsPerRequest.defaults)} (${percent(cost.medianRatio)} of the baseline's req/s: median of ${cost.roundRatios.length} rounds, each one slice of both back to back)`,
+      result: `${load(cost.defaults)}, server CPU ${cpuPerRequest(cost.cpuUsPerRequest.defaults)} (${percent(cost.medianRatio)} of the baseline's req/s: median of ${cost.roundRatios.length} rounds in ${cost.processPairs} fresh pairs of processes, each round one slice of both back to back)`,
       baseline: `the same CLI with \`--journal-size 0 --no-cors\`, taking turns with it: ${load(cost.without)}, server CPU ${cpuPerRequest(cost.cpuUsPerRequest.without)}`,
       target: "≥ 95% of the baseline's req/s",
       met: cost.medianRatio >= 0.95,

@@ -31,6 +31,8 @@ export interface JournalAndCorsCost {
   without: LoadResult;
   /** Per round, the defaults' req/s over the baseline's: the two slices of a round run back to back. */
   roundRatios: number[];
+  /** How many fresh pairs of processes the rounds ran in. */
+  processPairs: number;
   /** The median of `roundRatios`: what the target is checked against. */
   medianRatio: number;
   /** CPU time each server process used per 2xx answer over its slices, in microseconds: what the machine's other work moves least. */
@@ -40,10 +42,13 @@ export interface JournalAndCorsCost {
 /** Each figure is this many one-second slices per server, the servers taking turns, so a busy moment on the machine touches all of them. */
 const rounds = 5;
 /**
- * The journal-and-CORS comparison looks for a difference of a few percent, about what a round's
- * ratio moves by on a shared machine, so it takes many more turns.
+ * The journal-and-CORS comparison looks for a difference of a couple of percent, about what two
+ * processes of the very same CLI differ by (how their code got compiled, where their memory
+ * lies), so it runs in fresh pairs of processes, each pair taking turns for a few rounds.
  */
-const costRounds = 16;
+const costPairs = 4;
+const roundsPerPair = 4;
+const costConnections = [10, 64];
 const maxRequestsPerSlice = 100_000;
 
 /** The origin the journal-and-CORS comparison's requests come from, as a web app's dev server would. */
@@ -78,26 +83,56 @@ const okPerSecond = (sample: LoadSample) => sample.ok / sample.seconds;
 const cpuUsPerOk = (samples: TimedSample[]) =>
   (1000 * samples.reduce((total, sample) => total + sample.serverCpuMs, 0)) / samples.reduce((total, sample) => total + sample.ok, 0);
 
-/**
- * The mock with its defaults and the mock with the journal and CORS off, taking turns slice by
- * slice, the same repeated request with an `Origin` header to both. Each round's two slices run
- * back to back, so their ratio cancels what the machine does meanwhile; the median over the
- * rounds leaves out a round that a busy moment hit in one slice only.
- */
-async function journalAndCorsCost(defaults: RunningServer, without: RunningServer, connections: number): Promise<JournalAndCorsCost> {
-  const [ours, theirs] = (await samplesInTurns([defaults, without], { connections, origin: browserOrigin }, costRounds)) as [
-    TimedSample[],
-    TimedSample[],
-  ];
+/** Slices of the mock with its defaults (`ours`) and with the journal and CORS off (`theirs`), round by round. */
+interface PairedSamples {
+  ours: TimedSample[];
+  theirs: TimedSample[];
+}
+
+function costOf(connections: number, { ours, theirs }: PairedSamples): JournalAndCorsCost {
   const roundRatios = ours.map((sample, round) => okPerSecond(sample) / okPerSecond(theirs[round]!));
   return {
     connections,
     defaults: summarizeLoad(ours),
     without: summarizeLoad(theirs),
     roundRatios,
+    processPairs: costPairs,
     medianRatio: median([...roundRatios]),
     cpuUsPerRequest: { defaults: cpuUsPerOk(ours), without: cpuUsPerOk(theirs) },
   };
+}
+
+/**
+ * The mock with its defaults and the mock with the journal and CORS off, sent the same repeated
+ * request with an `Origin` header, in `costPairs` fresh pairs of processes started when nothing
+ * else runs. A pair takes turns slice by slice; each round's two slices run back to back, so their
+ * ratio cancels what the machine does meanwhile, and the median over every pair's rounds leaves
+ * out a round that a busy moment hit in one slice only.
+ */
+async function journalAndCorsCosts(): Promise<JournalAndCorsCost[]> {
+  const collected = costConnections.map((): PairedSamples => ({ ours: [], theirs: [] }));
+  for (let pair = 0; pair < costPairs; pair++) {
+    const servers: RunningServer[] = [];
+    try {
+      for (const kind of [mockCli, mockCliWithoutJournalOrCors]) servers.push(await startServer(kind));
+      const [defaults, without] = servers as [RunningServer, RunningServer];
+      await checkJournalAndCors(defaults, without);
+      // Warm-up (JIT, the mock's cache, the journal filled to its size): not recorded.
+      for (const server of servers)
+        await loadSample({ url: server.url, connections: 10, seconds: 1, maxRequests: maxRequestsPerSlice, origin: browserOrigin });
+      for (const [index, connections] of costConnections.entries()) {
+        const [ours, theirs] = (await samplesInTurns(servers, { connections, origin: browserOrigin }, roundsPerPair)) as [
+          TimedSample[],
+          TimedSample[],
+        ];
+        collected[index]!.ours.push(...ours);
+        collected[index]!.theirs.push(...theirs);
+      }
+    } finally {
+      await Promise.all(servers.map((server) => server.stop()));
+    }
+  }
+  return costConnections.map((connections, index) => costOf(connections, collected[index]!));
 }
 
 /** Fails unless the two mocks do what their options say: CORS headers and a journal from the defaults, neither from the other. */
@@ -137,44 +172,29 @@ export interface ThroughputResults {
  * the same CLI with the journal and CORS off.
  */
 export async function measureThroughput(): Promise<ThroughputResults> {
-  // The last two are the journal-and-CORS pair: two more mocks, started alike and sent alike, so
-  // that neither carries what the mixed runs leave in the first one's cache and heap.
-  const kinds: ServerKind[] = [mockCli, bareNodeHttp, prismCli, mockCli, mockCliWithoutJournalOrCors];
+  const kinds: ServerKind[] = [mockCli, bareNodeHttp, prismCli];
   const servers: RunningServer[] = [];
+  let figures: Omit<ThroughputResults, 'journalAndCors'>;
   try {
     for (const kind of kinds) servers.push(await startServer(kind));
-    const [mock, bare, prism, mockDefaults, mockWithout] = servers as [
-      RunningServer,
-      RunningServer,
-      RunningServer,
-      RunningServer,
-      RunningServer,
-    ];
-    await checkJournalAndCors(mockDefaults, mockWithout);
-    // Warm-up (JIT, the mock's cache, each operation's compiled schemas; the journal filled to its size): not recorded.
-    for (const server of [mock, bare, prism])
-      await loadSample({ url: server.url, connections: 10, seconds: 1, maxRequests: maxRequestsPerSlice });
+    const [mock, , prism] = servers as [RunningServer, RunningServer, RunningServer];
+    // Warm-up (JIT, the mock's cache, each operation's compiled schemas): not recorded.
+    for (const server of servers) await loadSample({ url: server.url, connections: 10, seconds: 1, maxRequests: maxRequestsPerSlice });
     for (const server of [mock, prism])
       await loadSample({ url: server.url, connections: 64, seconds: 1, maxRequests: maxRequestsPerSlice, mixed: true });
-    for (const server of [mockDefaults, mockWithout])
-      await loadSample({ url: server.url, connections: 10, seconds: 1, maxRequests: maxRequestsPerSlice, origin: browserOrigin });
 
-    const same = [mock, bare, prism];
-    const at10 = await inTurns(same, { connections: 10 });
-    const at64 = await inTurns(same, { connections: 64 });
+    const at10 = await inTurns(servers, { connections: 10 });
+    const at64 = await inTurns(servers, { connections: 64 });
     const [mockMixed, prismMixed] = await inTurns([mock, prism], { connections: 64, mixed: true });
     const [mockMixedCsv, prismMixedCsv] = await inTurns([mock, prism], { connections: 64, mixed: true, mixOf: csvExportRequests });
-    const journalAndCors = [
-      await journalAndCorsCost(mockDefaults, mockWithout, 10),
-      await journalAndCorsCost(mockDefaults, mockWithout, 64),
-    ];
-    return {
+    figures = {
       mock: { name: mockCli.name, same: [at10[0]!, at64[0]!], mixed: mockMixed!, mixedCsv: mockMixedCsv! },
       bare: { name: bareNodeHttp.name, same: [at10[1]!, at64[1]!] },
       prism: { name: prismCli.name, same: [at10[2]!, at64[2]!], mixed: prismMixed!, mixedCsv: prismMixedCsv! },
-      journalAndCors,
     };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
   }
+  // After the others have stopped: an idle process that collects its garbage would take a core from a slice.
+  return { ...figures, journalAndCors: await journalAndCorsCosts() };
 }
