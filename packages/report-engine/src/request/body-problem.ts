@@ -56,7 +56,7 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
 const FORMAT_WORDS: Readonly<Record<string, string>> = {
   date: 'a date (YYYY-MM-DD)',
   uri: 'an absolute URI (https://…)',
-  int64: 'an integer between -9007199254740991 and 9007199254740991',
+  int64: 'an integer',
 };
 
 const typesOf = (schema: Schema): string[] =>
