@@ -7,6 +7,10 @@ import {
   readExportOperations,
   resolveRef,
 } from '@toggl-exports/spec-reader';
+import { Ajv2020, Name } from 'ajv/dist/2020.js';
+// ajv's standalone module is CommonJS: its default export, imported from ESM, is the module, whose `default` is the function.
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { DO_NOT_EDIT, type GeneratedFile } from './generated-file.ts';
 
 const engineGeneratedDir = 'packages/report-engine/src/generated';
@@ -120,6 +124,38 @@ export function renderBodySchemasModule(schemas: Record<string, unknown>): strin
   ].join('\n');
 }
 
+/** What the validators module names the string formats' checks by; `request/body-formats.ts` in the engine gives it. */
+const FORMATS_NAME = 'bodyFormats';
+
+/**
+ * Each body schema's validator as ajv's standalone code: compiled here, once, so that the engine
+ * neither compiles at run time (tens of milliseconds per operation, and `new Function`, which a
+ * page's Content-Security-Policy may forbid) nor carries ajv's compiler. The code may need
+ * nothing but the formats' checks, which the engine imports from ajv-formats: anything else ajv
+ * would `require` fails here, rather than in a browser.
+ */
+export function renderBodyValidatorsModule(schemas: Record<string, unknown>): string {
+  const ajv = new Ajv2020({
+    formats: fullFormats,
+    // The bodies' `type: object` stands in their allOf parts, which strictTypes would warn about.
+    strictTypes: false,
+    code: { source: true, esm: true, formats: new Name(FORMATS_NAME) },
+  });
+  for (const [operationId, schema] of Object.entries(schemas)) ajv.addSchema(schema as object, operationId);
+  const code = standaloneCode.default(ajv, Object.fromEntries(Object.keys(schemas).map((operationId) => [operationId, operationId])));
+  const required = /require\("([^"]+)"\)/.exec(code);
+  if (required) throw new Error(`the body validators need "${required[1]}", which the engine does not import`);
+  return [
+    '// @ts-nocheck (ajv writes JavaScript; `request/check-body.ts` types what it exports)',
+    `// ${DO_NOT_EDIT}`,
+    "// Each workspace export's request-body validator, compiled from body-schemas.ts by ajv (standalone code).",
+    `import { ${FORMATS_NAME} } from '../request/body-formats.ts';`,
+    '',
+    code.replace(/^"use strict";/, ''),
+    '',
+  ].join('\n');
+}
+
 /** The file formats and their media types, which the engine renders and the mock server sends. */
 export function renderFormatsModule(): string {
   return [
@@ -136,10 +172,12 @@ export function renderFormatsModule(): string {
 
 /** Everything generated into the report engine: the spec's types (`typesModule`, renderTypesModule's), its body defaults and schemas, and the formats. */
 export function reportEnginePackageFiles(document: OpenApiDocument, typesModule: string): GeneratedFile[] {
+  const schemas = bodySchemas(document);
   return [
     { path: `${engineGeneratedDir}/openapi.ts`, contents: typesModule },
     { path: `${engineGeneratedDir}/body-defaults.ts`, contents: renderBodyDefaultsModule(bodyDefaults(document)) },
-    { path: `${engineGeneratedDir}/body-schemas.ts`, contents: renderBodySchemasModule(bodySchemas(document)) },
+    { path: `${engineGeneratedDir}/body-schemas.ts`, contents: renderBodySchemasModule(schemas) },
+    { path: `${engineGeneratedDir}/body-validators.ts`, contents: renderBodyValidatorsModule(schemas) },
     { path: `${engineGeneratedDir}/formats.ts`, contents: renderFormatsModule() },
   ];
 }

@@ -1,6 +1,6 @@
 import { bundledSpec } from '@toggl-exports/spec-reader/testing';
 import { describe, expect, it } from 'vitest';
-import { bodyDefaults, bodySchemas, standaloneSchema } from '../src/engine-codegen.ts';
+import { bodyDefaults, bodySchemas, renderBodyValidatorsModule, standaloneSchema } from '../src/engine-codegen.ts';
 
 describe('bodyDefaults', () => {
   it('reads each default where the spec keeps it, behind the $ref of the field (so openapi-typescript keeps the field optional)', () => {
@@ -61,5 +61,24 @@ describe('standaloneSchema', () => {
 
   it('refuses a schema that refers to itself', () => {
     expect(() => standaloneSchema(document, { properties: { next: { $ref: '#/components/schemas/Loop' } } }, 'test')).toThrow();
+  });
+});
+
+describe('renderBodyValidatorsModule', () => {
+  it("exports a validator per operation, needing nothing at run time but the formats' checks", () => {
+    const schemas = bodySchemas(bundledSpec());
+    const module = renderBodyValidatorsModule(schemas);
+    // The module is a few hundred kilobytes on few lines: asserted as booleans, so that a failure does not print it.
+    const exported = [...module.matchAll(/export const (\w+) = validate\d+;/g)].map(([, name]) => name);
+    expect(exported.sort()).toEqual(Object.keys(schemas).sort());
+    expect(module.match(/^import .*$/gm)).toEqual(["import { bodyFormats } from '../request/body-formats.ts';"]);
+    expect(module.includes('require(')).toBe(false);
+    expect(module.includes('bodyFormats.date')).toBe(true);
+  });
+
+  it('refuses a schema whose validator would need more of ajv at run time (maxLength counts code points with a helper)', () => {
+    expect(() => renderBodyValidatorsModule({ exportTest: { type: 'string', maxLength: 3 } })).toThrow(
+      /need "ajv\/dist\/runtime\/ucs2length"/,
+    );
   });
 });

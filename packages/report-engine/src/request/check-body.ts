@@ -1,21 +1,12 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { bodySchemas } from '../generated/body-schemas.ts';
-import { remembered } from '../memo.ts';
+import * as generatedValidators from '../generated/body-validators.ts';
 import { type BodyProblem, firstBodyProblem } from './body-problem.ts';
 
 type BodySchemaId = keyof typeof bodySchemas;
 
-let ajv: Ajv2020 | undefined;
-const validators = new Map<BodySchemaId, ValidateFunction>();
-
-/** The operation's body validator, compiled the first time it is asked for. */
-const validatorOf = (operationId: BodySchemaId): ValidateFunction =>
-  remembered(validators, operationId, () => {
-    // The bodies' `type: object` is in their allOf parts, which strictTypes would warn about on the console.
-    ajv ??= new Ajv2020({ formats: fullFormats, strictTypes: false });
-    return ajv.compile(bodySchemas[operationId]);
-  });
+/** Each operation's body validator, compiled from its schema by ajv when the engine is built. */
+const validators = generatedValidators as unknown as Readonly<Record<BodySchemaId, ValidateFunction>>;
 
 /**
  * What is wrong with a body by the spec's schema of the operation; undefined when nothing is.
@@ -25,6 +16,6 @@ const validatorOf = (operationId: BodySchemaId): ValidateFunction =>
 export function checkBody(operationId: BodySchemaId, body: unknown): BodyProblem | undefined {
   const isEmptyObject = typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0;
   if (isEmptyObject) return undefined;
-  const validate = validatorOf(operationId);
+  const validate = validators[operationId];
   return validate(body) ? undefined : firstBodyProblem(validate.errors ?? [], bodySchemas[operationId], body);
 }
