@@ -54,16 +54,17 @@ export function createAnswerer(prism: Prism, exportFile: (call: ExportCall) => P
       ({ body, cutList } = limited);
     }
 
-    const chosen = resolvePreference(request.preference, operation);
+    const file = fileTypeOfPath(request.path);
+    // The path decides the file type; JSON stays acceptable so the documented errors remain reachable.
+    const mediaTypes = file && [file.mediaType, 'application/json'];
+    const chosen = resolvePreference(request.preference, operation, mediaTypes);
     if (!chosen.ok) return togglError(400, chosen.message);
 
     const { credentials } = request;
-    const file = fileTypeOfPath(request.path);
     const checked = await checkBody(prism, { method, path: request.path, credentials, body, cutList }, operation, {
       dynamic: false,
       ...chosen.mock,
-      // The path decides the file type; JSON stays acceptable so the documented errors remain reachable.
-      ...(file && { mediaTypes: [file.mediaType, 'application/json'] }),
+      ...(mediaTypes && { mediaTypes }),
     });
     if (!checked.ok) return togglError(checked.status, checked.message, checked.headers);
     const { output } = checked;
@@ -89,11 +90,16 @@ type ResolvedPreference = { ok: true; mock: { code?: number; exampleKey?: string
 /**
  * Checks `Prefer` against what the operation documents and settles the example: the one named
  * (its status inferred when no code is given), or else the first of the status asked for, which
- * is the one Prism would pick.
+ * is the one Prism would pick. Only the examples of the media types the answer may be sent as
+ * count (`mediaTypes`, from the path's file type): a CSV example cannot be an `.xlsx` path's answer.
  */
-function resolvePreference({ code, example }: MockRequest['preference'], operation: PrismOperation): ResolvedPreference {
+function resolvePreference(
+  { code, example }: MockRequest['preference'],
+  operation: PrismOperation,
+  mediaTypes: readonly string[] | undefined,
+): ResolvedPreference {
   const documented = operation.responses.map((response) => response.code);
-  const exampleKeys = (status: string) => examplesOf(operation, status).map((item) => item.key);
+  const exampleKeys = (status: string) => examplesOf(operation, status, mediaTypes).map((item) => item.key);
 
   if (code !== undefined && !documented.includes(String(code))) {
     return { ok: false, message: `Prefer code=${code} is not documented for this endpoint; it can answer ${documented.join(', ')}` };

@@ -465,6 +465,24 @@ describe('documented errors with Prefer', () => {
     await expectError(post(detailedCsv, { body: validBody, headers: { prefer: 'code=abc' } }), 400, /Invalid Prefer code 'abc'/);
   });
 
+  it('answers Prefer: code=200 with the file the path asks for, as without it, on every file type (found by the fuzzer: .xlsx gave 500)', async () => {
+    for (const path of [detailedCsv, detailedXlsx, detailedPdf]) {
+      const plain = await post(path, { body: validBody });
+      const preferred = await post(path, { body: validBody, headers: { prefer: 'code=200' } });
+      expect([preferred.status, preferred.headers.get('content-type')], path).toEqual([200, plain.headers.get('content-type')]);
+      expect(preferred.bytes.equals(plain.bytes), path).toBe(true);
+    }
+  });
+
+  it("names the examples of the path's own file type when Prefer asks for another's", async () => {
+    await expectError(
+      post(detailedXlsx, { body: validBody, headers: { prefer: 'code=200, example=default' } }),
+      400,
+      /example=default is not documented for 200 on this endpoint/,
+    );
+    expect((await post(detailedCsv, { body: validBody, headers: { prefer: 'code=200, example=default' } })).status).toBe(200);
+  });
+
   it('still validates the request first', async () => {
     await expectError(
       post(detailedCsv, { body: { rounding_minutes: 7 }, headers: { prefer: 'code=429' } }),
