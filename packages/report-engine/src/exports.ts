@@ -2,6 +2,7 @@ import type { IsoDate } from './calendar.ts';
 import type { ReportData, SavedReportKind } from './data/report-data.ts';
 import { bodyDefaults } from './generated/body-defaults.ts';
 import { EXPORT_FORMATS, type ExportFormat } from './generated/formats.ts';
+import type { operations } from './generated/openapi.ts';
 import { renderCsv } from './render/csv.ts';
 import { exportFileName } from './render/file-name.ts';
 import { renderPdf } from './render/pdf.ts';
@@ -53,17 +54,24 @@ const RENDERERS: Record<ExportFormat, (report: Report) => Uint8Array | Promise<U
   pdf: renderPdf,
 };
 
-export interface ExportRequest {
-  operationId: WorkspaceExportId;
+/** The request body a workspace export takes, as the spec describes it. */
+export type ExportBody<Operation extends WorkspaceExportId> = operations[Operation]['requestBody']['content']['application/json'];
+
+/** A request for one export, typed by its operation: `body` is that operation's body. */
+export interface ExportRequestOf<Operation extends WorkspaceExportId> {
+  operationId: Operation;
   format: ExportFormat;
   workspaceId: number;
   /** The request body, checked against the operation's schema in the spec; left out, it is `{}`. */
-  body?: Readonly<Record<string, unknown>>;
+  body?: Readonly<ExportBody<Operation>>;
   /** The day periods without dates end on; the current UTC date when left out. */
   today?: IsoDate;
   /** When a saved report is exported: its name, for the title and the file name. */
   savedName?: string;
 }
+
+/** A request for any workspace export, its body that of any of them. */
+export type ExportRequest = ExportRequestOf<WorkspaceExportId>;
 
 export interface ExportedFile {
   /** The download name, e.g. `TogglTrack_Report_Detailed_report_(from_01_10_2026_to_31_10_2026).csv`. */
@@ -98,7 +106,10 @@ function withDefaults(defaults: Readonly<Record<string, unknown>>, body: Readonl
 }
 
 /** Computes the report an export asks for from the data, and renders it in the format asked for. */
-export async function exportReport(data: ReportData, request: ExportRequest): Promise<ExportOutcome> {
+export async function exportReport<Operation extends WorkspaceExportId>(
+  data: ReportData,
+  request: ExportRequestOf<Operation>,
+): Promise<ExportOutcome> {
   const unknownChoice =
     choiceProblem('operationId', request.operationId, Object.keys(REPORTS)) ?? choiceProblem('format', request.format, EXPORT_FORMATS);
   if (unknownChoice) return { ok: false, reason: 'invalid_request', message: unknownChoice };

@@ -4,9 +4,11 @@ export { type Dataset, datasetSchema } from './data/dataset-schema.ts';
 export { type DatasetProblem, type DatasetResult, loadDataset } from './data/load-dataset.ts';
 export type { ReportData, SavedReport, SavedReportKind, Workspace } from './data/report-data.ts';
 export {
+  type ExportBody,
   type ExportedFile,
   type ExportOutcome,
   type ExportRequest,
+  type ExportRequestOf,
   exportReport,
   savedReportExports,
   type WorkspaceExportId,

@@ -12,9 +12,24 @@ const request = (operationId: WorkspaceExportId, body: unknown, format: ExportRe
   today: '2026-10-15',
 });
 
+describe('the types', () => {
+  it("type a request's body by its operation, so that TypeScript refuses what the checks would", async () => {
+    const summary = { operationId: 'exportSummaryReport', format: 'csv', workspaceId: WORKSPACE_ID } as const;
+    // @ts-expect-error: grouping takes projects, users or clients
+    const badValue = await exportReport(builtInData, { ...summary, body: { grouping: 'tasks' } });
+    // @ts-expect-error: page_size is a field of the detailed report's body, not the summary's
+    const otherReports = await exportReport(builtInData, { ...summary, body: { page_size: 5 } });
+    expect([badValue, otherReports]).toMatchObject([
+      { ok: false, field: 'grouping' },
+      { ok: false, field: 'page_size' },
+    ]);
+    expect(await exportReport(builtInData, { ...summary, body: { grouping: 'users', sub_grouping: 'projects' } })).toMatchObject({ ok: true });
+  });
+});
+
 describe('the operation and the format must be known', () => {
   it.each([['exportTimesheet'], ['constructor'], ['__proto__'], [42], [undefined]])('operationId %j', async (operationId) => {
-    const outcome = await exportReport(builtInData, { ...request('exportDetailedReport', {}), operationId: operationId as never });
+    const outcome = await exportReport(builtInData, { ...request('exportDetailedReport', {}), operationId: operationId as WorkspaceExportId });
     expect(outcome).toEqual({
       ok: false,
       reason: 'invalid_request',
