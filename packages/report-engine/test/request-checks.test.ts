@@ -23,13 +23,18 @@ describe('the types', () => {
       { ok: false, field: 'grouping' },
       { ok: false, field: 'page_size' },
     ]);
-    expect(await exportReport(builtInData, { ...summary, body: { grouping: 'users', sub_grouping: 'projects' } })).toMatchObject({ ok: true });
+    expect(await exportReport(builtInData, { ...summary, body: { grouping: 'users', sub_grouping: 'projects' } })).toMatchObject({
+      ok: true,
+    });
   });
 });
 
 describe('the operation and the format must be known', () => {
   it.each([['exportTimesheet'], ['constructor'], ['__proto__'], [42], [undefined]])('operationId %j', async (operationId) => {
-    const outcome = await exportReport(builtInData, { ...request('exportDetailedReport', {}), operationId: operationId as WorkspaceExportId });
+    const outcome = await exportReport(builtInData, {
+      ...request('exportDetailedReport', {}),
+      operationId: operationId as WorkspaceExportId,
+    });
     expect(outcome).toEqual({
       ok: false,
       reason: 'invalid_request',
