@@ -1,7 +1,7 @@
 import type { IsoDate } from './calendar.ts';
 import type { ReportData, SavedReportKind } from './data/report-data.ts';
 import { bodyDefaults } from './generated/body-defaults.ts';
-import { EXPORT_FORMATS, type ExportFormat } from './generated/formats.ts';
+import type { ExportFormat } from './generated/formats.ts';
 import type { operations } from './generated/openapi.ts';
 import { renderCsv } from './render/csv.ts';
 import { exportFileName } from './render/file-name.ts';
@@ -15,7 +15,7 @@ import { summaryReport } from './reports/summary.ts';
 import { projectTrendsReport } from './reports/trends.ts';
 import { weeklyReport } from './reports/weekly.ts';
 import { checkBody } from './request/check-body.ts';
-import { choiceProblem } from './request/check-choice.ts';
+import { requestProblem } from './request/check-request.ts';
 import { RequestError } from './request/request-error.ts';
 
 /** The spec's exports but the saved reports' (which run as one of these): those of a workspace's report. */
@@ -110,9 +110,8 @@ export async function exportReport<Operation extends WorkspaceExportId>(
   data: ReportData,
   request: ExportRequestOf<Operation>,
 ): Promise<ExportOutcome> {
-  const unknownChoice =
-    choiceProblem('operationId', request.operationId, Object.keys(REPORTS)) ?? choiceProblem('format', request.format, EXPORT_FORMATS);
-  if (unknownChoice) return { ok: false, reason: 'invalid_request', message: unknownChoice };
+  const problem = requestProblem(request, Object.keys(REPORTS));
+  if (problem) return { ok: false, reason: 'invalid_request', message: problem };
   const bodyProblem = checkBody(request.operationId, request.body === undefined ? {} : request.body);
   if (bodyProblem) {
     const { message, field } = bodyProblem;

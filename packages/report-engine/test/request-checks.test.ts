@@ -52,6 +52,25 @@ describe('the operation and the format must be known', () => {
   });
 });
 
+describe('the workspace, the day and the saved-report name must be what they say', () => {
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a workspace ID that is text', { workspaceId: '42' }, 'workspaceId must be a whole number from 1; got "42"'],
+    ['a workspace ID below 1', { workspaceId: 0 }, 'workspaceId must be a whole number from 1; got 0'],
+    [
+      'a workspace ID past what JavaScript counts exactly',
+      { workspaceId: 2 ** 53 },
+      'workspaceId must be a whole number from 1; got 9007199254740992',
+    ],
+    ['a day that is not a date', { today: 'yesterday' }, 'today must be a date (YYYY-MM-DD); got "yesterday"'],
+    ['a day that does not exist', { today: '2026-02-30' }, 'today must be a date (YYYY-MM-DD); got "2026-02-30"'],
+    ['a day given as a number', { today: 20261201 }, 'today must be a date (YYYY-MM-DD); got 20261201'],
+    ['a saved-report name that is not text', { savedName: 42 }, 'savedName must be a string; got 42'],
+  ])('refuses %s', async (_, change, message) => {
+    const outcome = await exportReport(builtInData, { ...request('exportDetailedReport', {}), ...change } as ExportRequest);
+    expect(outcome).toEqual({ ok: false, reason: 'invalid_request', message });
+  });
+});
+
 describe('the body must be valid for the operation by the spec', () => {
   it.each<[WorkspaceExportId, unknown, string | undefined, string]>([
     ['exportSummaryReport', { grouping: 'x' }, 'grouping', 'grouping must be one of projects, users, clients; got "x"'],

@@ -53,7 +53,7 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
 };
 
 /** The string formats of the spec, in words; a format that is not here is named as it is. */
-const FORMAT_WORDS: Readonly<Record<string, string>> = {
+export const FORMAT_WORDS: Readonly<Record<string, string>> = {
   date: 'a date (YYYY-MM-DD)',
   uri: 'an absolute URI (https://…)',
   int64: 'an integer',
