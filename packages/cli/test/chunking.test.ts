@@ -53,6 +53,20 @@ it('joins a CSV of 912 days from three requests: one header, every day once, the
   expect(rows.slice(1)).toEqual(separate);
 });
 
+/** Each sheet's values in one column, under the header `name`, from the second row on. */
+async function xlsxColumn(files: (Buffer | string)[], name: string): Promise<unknown[]> {
+  const values: unknown[] = [];
+  for (const file of files) {
+    const workbook = new ExcelJS.Workbook();
+    if (typeof file === 'string') await workbook.xlsx.readFile(file);
+    else await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    const column = (sheet.getRow(1).values as unknown[]).indexOf(name);
+    sheet.eachRow((row, number) => number > 1 && values.push(row.getCell(column).value));
+  }
+  return values;
+}
+
 it('joins an XLSX into one sheet with one header row and every day once', async () => {
   const cwd = scratchDir();
   const result = await runCli(['detailed', ...range, '--format', 'xlsx', '--out', 'all.xlsx', '--base-url', mock.url], { cwd });
@@ -68,6 +82,10 @@ it('joins an XLSX into one sheet with one header row and every day once', async 
   sheet.eachRow((row, number) => number > 1 && dates.push(row.getCell(dateColumn).value));
   expect(dates).toEqual(daysBetween(firstDay, lastDay));
   expect(header.filter((cell) => cell === 'User')).toHaveLength(1);
+  // The texts as the separate workbooks hold them, carriage returns and control characters included.
+  const descriptions = await xlsxColumn([join(cwd, 'all.xlsx')], 'Description');
+  expect(descriptions).toEqual(await xlsxColumn(await separately('xlsx'), 'Description'));
+  expect(descriptions).toContain('Work on 2024-01-01\r\nand a bell \u0007');
 });
 
 it('joins a PDF into one document with the pages of the separate requests, in order', async () => {

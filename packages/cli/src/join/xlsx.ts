@@ -1,3 +1,17 @@
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are what the pattern is for
+const NOT_XML_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/**
+ * A text as OOXML writes it: exceljs reads `_x000D_` and the like back into the character, but
+ * writes a carriage return as it is (which XML readers turn into a line feed) and leaves out the
+ * other control characters, so the joined workbook would lose what each chunk held. (The report
+ * engine writes its workbooks by the same rule.)
+ */
+const asOoxmlText = (text: string): string =>
+  text
+    .replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_')
+    .replace(NOT_XML_TEXT, (character) => `_x${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+
 /**
  * Joins workbooks of the same report into one: the first sheet of each after the first loses its
  * header row and is appended to the first workbook's first sheet, cell values and number formats
@@ -26,6 +40,11 @@ export async function joinXlsx(files: readonly Uint8Array[]): Promise<{ bytes: U
       });
     });
   }
+  target.sheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string') cell.value = asOoxmlText(cell.value);
+    }),
+  );
   const bytes = new Uint8Array(await target.workbook.xlsx.writeBuffer());
   return { bytes, rows: target.sheet.actualRowCount - 1 };
 }

@@ -22,7 +22,9 @@ export function dailyDataset(): Dataset {
       workspace_id: workspaceId,
       user_id: 7,
       project_id: 200,
-      description: `Work on ${day}`,
+      // Now and then a description with a line break written CR LF and a control character, which
+      // XLSX can hold only escaped: the joined workbook must keep them as the separate ones do.
+      description: index % 100 === 0 ? `Work on ${day}\r\nand a bell \u0007` : `Work on ${day}`,
       billable: true,
       start: `${day}T10:00:00Z`,
       duration: 3600,
