@@ -57,8 +57,6 @@ export function corsPolicy(origins: CorsOrigins): CorsPolicy {
 }
 
 const exposeHeader = 'Access-Control-Expose-Headers';
-/** Per CORS headers object, its forms by the exposed headers an answer has: a bit each, in the order of `exposedHeaders`. */
-const narrowedOf = new WeakMap<object, Readonly<Record<string, string>>[]>();
 
 /**
  * The CORS headers of an answer sent with `headers` and `extraHeaders` (names written as in
@@ -73,31 +71,11 @@ export function corsHeadersFor(
   extraHeaders?: Readonly<Record<string, string>>,
 ): Readonly<Record<string, string>> {
   if (!Object.hasOwn(corsHeaders, exposeHeader)) return corsHeaders;
-  let present = 0;
-  exposedHeaders.forEach((name, index) => {
-    if (Object.hasOwn(headers, name) || (extraHeaders !== undefined && Object.hasOwn(extraHeaders, name))) present |= 1 << index;
-  });
-  let forms = narrowedOf.get(corsHeaders);
-  if (!forms) {
-    forms = [];
-    narrowedOf.set(corsHeaders, forms);
-  }
-  let form = forms[present];
-  if (!form) {
-    form = narrowedHeaders(corsHeaders, present);
-    forms[present] = form;
-  }
-  return form;
-}
-
-function narrowedHeaders(corsHeaders: Readonly<Record<string, string>>, present: number): Readonly<Record<string, string>> {
-  const exposed = exposedHeaders.filter((_, index) => present & (1 << index));
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(corsHeaders)) {
-    if (name !== exposeHeader) headers[name] = value;
-    else if (exposed.length > 0) headers[name] = exposed.join(', ');
-  }
-  return Object.freeze(headers);
+  const exposed = exposedHeaders.filter(
+    (name) => Object.hasOwn(headers, name) || (extraHeaders !== undefined && Object.hasOwn(extraHeaders, name)),
+  );
+  const { [exposeHeader]: _listed, ...others } = corsHeaders;
+  return exposed.length > 0 ? { ...others, [exposeHeader]: exposed.join(', ') } : others;
 }
 
 /** Why `origin` is not an origin a browser sends, or undefined when it is one: `scheme://host[:port]`, nothing after. */

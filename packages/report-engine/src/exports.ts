@@ -40,6 +40,7 @@ const REPORTS = {
 
 /** An export of a workspace's report, as opposed to a saved report's (which runs as one of these). */
 export type WorkspaceExportId = keyof typeof REPORTS;
+const WORKSPACE_EXPORT_IDS = Object.keys(REPORTS) as WorkspaceExportId[];
 
 /** The workspace export a saved report runs as, per format: its body is checked and completed as that export's. */
 export const savedReportExports: Readonly<Record<SavedReportKind, Readonly<Record<ExportFormat, WorkspaceExportId>>>> = {
@@ -110,7 +111,7 @@ export async function exportReport<Operation extends WorkspaceExportId>(
   data: ReportData,
   request: ExportRequestOf<Operation>,
 ): Promise<ExportOutcome> {
-  const problem = requestProblem(request, Object.keys(REPORTS));
+  const problem = requestProblem(request, WORKSPACE_EXPORT_IDS);
   if (problem) return { ok: false, reason: 'invalid_request', message: problem };
   const bodyProblem = checkBody(request.operationId, request.body === undefined ? {} : request.body);
   if (bodyProblem) {

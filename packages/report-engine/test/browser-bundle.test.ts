@@ -24,4 +24,7 @@ it('bundles for the browser without any Node built-in', async () => {
   // The dependencies that have a browser build are bundled with it.
   expect(inputs.some((input) => input.includes('pdfkit/js/pdfkit.browser'))).toBe(true);
   expect(inputs.some((input) => input.includes('exceljs/dist/exceljs'))).toBe(true);
+  // The body checks are compiled when the engine is built: only ajv-formats' format checks come along, not ajv's compiler.
+  expect(inputs.some((input) => input.includes('ajv-formats/dist/formats'))).toBe(true);
+  expect(inputs.filter((input) => /\/ajv\/dist\//.test(input))).toEqual([]);
 }, 120_000);

@@ -1,16 +1,16 @@
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are what the pattern is for
-const NOT_XML_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-
 /**
- * A text as OOXML writes it: exceljs reads `_x000D_` and the like back into the character, but
- * writes a carriage return as it is (which XML readers turn into a line feed) and leaves out the
- * other control characters, so the joined workbook would lose what each chunk held. (The report
- * engine writes its workbooks by the same rule.)
+ * A text as OOXML writes it, `_xHHHH_` for what an XML text cannot hold (the C0 controls but tab
+ * and line feed, and DEL) and `_x005F_` before a text that reads like such an escape. exceljs
+ * reads these back into the character, but writes a carriage return as it is (which XML readers
+ * turn into a line feed) and leaves out the other control characters, so the joined workbook
+ * would lose what each chunk held. (The report engine writes its workbooks by the same rule.)
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are what the pattern is for
+const NEEDS_ESCAPE = /_x[0-9a-fA-F]{4}_|[\u0000-\u0008\u000b-\u001f\u007f]/g;
 const asOoxmlText = (text: string): string =>
-  text
-    .replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_')
-    .replace(NOT_XML_TEXT, (character) => `_x${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  text.replace(NEEDS_ESCAPE, (match) =>
+    match.length > 1 ? `_x005F${match}` : `_x${match.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
 
 /**
  * Joins workbooks of the same report into one: the first sheet of each after the first loses its

@@ -47,22 +47,17 @@ function numberFormat(kind: ColumnKind, style: CellStyle): string | undefined {
 }
 
 /**
- * The characters an XML text cannot hold as they are: the C0 controls but tab and line feed (XML
- * has no way to write most of them, and its readers turn a carriage return into a line feed), and
- * DEL, which exceljs leaves out.
+ * What OOXML writes escaped, as `_xHHHH_`: the characters an XML text cannot hold as they are
+ * (the C0 controls but tab and line feed, since XML readers turn a carriage return into a line
+ * feed, and DEL, which exceljs leaves out), and a text that already reads like such an escape,
+ * which gets `_x005F_` (an escaped `_`) first. Excel and exceljs turn both back into what the CSV
+ * holds.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are what the pattern is for
-const NOT_XML_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: as above
-const MAY_NEED_ESCAPES = /[\u0000-\u0008\u000b-\u001f\u007f_]/;
-const escapedCharacter = (character: string): string => `_x${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
-
-/**
- * OOXML writes such a character as `_xHHHH_` (and a text that already reads like one with
- * `_x005F_` first), which Excel and exceljs turn back into what the CSV holds.
- */
-const xmlSafeText = (text: string): string =>
-  MAY_NEED_ESCAPES.test(text) ? text.replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_').replace(NOT_XML_TEXT, escapedCharacter) : text;
+const NEEDS_ESCAPE = /_x[0-9a-fA-F]{4}_|[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const escaped = (match: string): string =>
+  match.length > 1 ? `_x005F${match}` : `_x${match.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
+const xmlSafeText = (text: string): string => text.replace(NEEDS_ESCAPE, escaped);
 
 function cellValue(kind: ColumnKind, value: Cell, style: CellStyle): ExcelJS.CellValue {
   if (value === null) return null;

@@ -1,8 +1,7 @@
 import { EXPORT_FORMATS } from '../generated/formats.ts';
 import { bodyFormats } from './body-formats.ts';
 import { FORMAT_WORDS } from './body-problem.ts';
-import { choiceProblem } from './check-choice.ts';
-import { mustBe } from './wording.ts';
+import { mustBe, oneOfList } from './wording.ts';
 
 /** The parts of an export request around its body, as a JavaScript caller may pass them. */
 interface RequestFrame {
@@ -12,6 +11,10 @@ interface RequestFrame {
   today?: unknown;
   savedName?: unknown;
 }
+
+/** Why `value` is not one of `allowed`, naming it `name`; undefined when it is (a JavaScript caller can pass anything). */
+const choiceProblem = (name: string, value: unknown, allowed: readonly string[]): string | undefined =>
+  typeof value === 'string' && allowed.includes(value) ? undefined : mustBe(name, oneOfList(allowed), value);
 
 /** A workspace ID as the spec's path parameter takes it: a whole number from 1. */
 const isWorkspaceId = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 1;
