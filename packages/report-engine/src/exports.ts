@@ -55,6 +55,25 @@ const RENDERERS: Record<ExportFormat, (report: Report) => Uint8Array | Promise<U
   pdf: renderPdf,
 };
 
+/** Turns a computed report into the bytes of its file in one format. */
+export type ReportRenderer = (report: Report, format: ExportFormat) => Promise<Uint8Array>;
+
+/** Renders a report in the calling thread: what `exportReport` does unless it is given another renderer. */
+export const renderReport: ReportRenderer = async (report, format) => {
+  if (!Object.hasOwn(RENDERERS, format)) {
+    throw new TypeError(`renderReport: format must be one of ${Object.keys(RENDERERS).join(', ')}; got ${JSON.stringify(format)}`);
+  }
+  return RENDERERS[format](report);
+};
+
+export interface ExportOptions {
+  /**
+   * Renders the computed report (default: `renderReport`). A report is plain data that survives
+   * a structured clone, so a server can hand the heavy formats to worker threads.
+   */
+  render?: ReportRenderer;
+}
+
 /** The request body a workspace export takes, as the spec describes it. */
 export type ExportBody<Operation extends WorkspaceExportId> = operations[Operation]['requestBody']['content']['application/json'];
 
@@ -110,6 +129,7 @@ function withDefaults(defaults: Readonly<Record<string, unknown>>, body: Readonl
 export async function exportReport<Operation extends WorkspaceExportId>(
   data: ReportData,
   request: ExportRequestOf<Operation>,
+  { render = renderReport }: ExportOptions = {},
 ): Promise<ExportOutcome> {
   const problem = requestProblem(request, WORKSPACE_EXPORT_IDS);
   if (problem) return { ok: false, reason: 'invalid_request', message: problem };
@@ -129,7 +149,7 @@ export async function exportReport<Operation extends WorkspaceExportId>(
   };
   try {
     const report = (REPORTS[request.operationId] as (input: ReportInput<Record<string, unknown>>) => Report)(input);
-    const bytes = await RENDERERS[request.format](report);
+    const bytes = await render(report, request.format);
     return { ok: true, file: { filename: exportFileName(report, request.format), format: request.format, bytes } };
   } catch (error) {
     if (error instanceof RequestError) return { ok: false, reason: 'invalid_request', message: error.message };

@@ -6,14 +6,18 @@ export type { ReportData, SavedReport, SavedReportKind, Workspace } from './data
 export {
   type ExportBody,
   type ExportedFile,
+  type ExportOptions,
   type ExportOutcome,
   type ExportRequest,
   type ExportRequestOf,
   exportReport,
+  type ReportRenderer,
+  renderReport,
   savedReportExports,
   type WorkspaceExportId,
 } from './exports.ts';
 export { EXPORT_FORMATS, type ExportFormat, MEDIA_TYPES } from './generated/formats.ts';
+export type { Report } from './reports/report.ts';
 export { WEEKLY_GROUPINGS, WEEKLY_MAX_DAYS } from './reports/weekly.ts';
 export { MAX_PERIOD_DAYS } from './request/period.ts';
 export { MAX_ROUNDING_MINUTES } from './request/rounding.ts';

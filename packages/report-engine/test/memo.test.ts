@@ -23,3 +23,14 @@ it('at its limit, lets go of the value kept longest and keeps the others', () =>
     [1, '1'],
   ]);
 });
+
+it('at a larger limit, lets go of the tenth kept longest at once, and computes each key again only once it is gone', () => {
+  const map = new Map<number, number>();
+  let computed = 0;
+  for (let key = 0; key < 100; key += 1) remembered(map, key, () => ++computed, 100);
+  remembered(map, 100, () => ++computed, 100);
+  expect([...map.keys()]).toEqual(Array.from({ length: 91 }, (_, index) => index + 10));
+  remembered(map, 10, () => ++computed, 100);
+  remembered(map, 9, () => ++computed, 100);
+  expect(computed).toBe(102);
+});

@@ -105,3 +105,29 @@ describe('text widths', () => {
     expect(new MeasuringDocument().widthOfString('AVATAR')).toBe(new PDFDocument().widthOfString('AVATAR'));
   });
 });
+
+describe('fonts shared by the documents', () => {
+  const info = { Title: 'Shared fonts', CreationDate: new Date(Date.UTC(2026, 10, 1)), ModDate: new Date(Date.UTC(2026, 10, 1)) };
+  /** The same page drawn in both fonts, in several sizes, with kerned, wrapped and spaced texts. */
+  const written = (doc: PDFKit.PDFDocument): Promise<Buffer> =>
+    new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('error', reject);
+      doc.font('Helvetica-Bold').fontSize(16).text('AVATAR Tow Yo, WAVE', 36, 36, { lineBreak: false });
+      doc.font('Helvetica').fontSize(7.5).text('Zoë "Z" O\'Neil, Jr. – ünïcödé…', 36, 60, { lineBreak: false });
+      doc.text('a long description that wraps over several lines of a narrow column', 36, 80, { width: 60 });
+      doc.text('spaced out', 36, 140, { characterSpacing: 1.5, wordSpacing: 2, lineBreak: false });
+      doc.font('Helvetica-Bold', 9).text('AVATAR Tow Yo, WAVE', 36, 160, { lineBreak: false });
+      doc.font('Times-Roman', 9).text('AVATAR in another standard font', 36, 180, { lineBreak: false });
+      doc.end();
+    });
+
+  it('give the bytes pdfkit writes, in the first document and in the ones that reuse them', async () => {
+    const MeasuringDocument = await loadDocumentClass();
+    const expected = await written(new PDFDocument({ info }));
+    for (let round = 0; round < 3; round += 1)
+      expect(await written(new MeasuringDocument({ info })), `document ${round + 1}`).toEqual(expected);
+  });
+});

@@ -1,6 +1,15 @@
 // The files (README "Toggl's file conventions"): CSV, XLSX and PDF, and their download names.
 import { describe, expect, it } from 'vitest';
-import type { ExportFormat, ExportRequest, ReportData, WorkspaceExportId } from '../src/index.ts';
+import {
+  builtInData,
+  type ExportFormat,
+  type ExportRequest,
+  exportReport,
+  type Report,
+  type ReportData,
+  renderReport,
+  type WorkspaceExportId,
+} from '../src/index.ts';
 import { DETAILED_COLUMNS } from './support/detailed-model.ts';
 import { exported, loaded } from './support/engine.ts';
 import { csvRows, csvText, pdfItems, pdfPages, xlsxSheets } from './support/files.ts';
@@ -391,5 +400,61 @@ describe('file names', () => {
       expect(filename, savedName).toMatch(/^TogglTrack_Report_[A-Za-z0-9_]+_\(from_01_10_2026_to_31_10_2026\)\.csv$/);
       expect(filename, savedName).not.toMatch(/Report__|__\(from/);
     }
+  });
+});
+
+describe('rendering elsewhere', () => {
+  const request = (operationId: WorkspaceExportId, format: ExportFormat): ExportRequest => ({
+    operationId,
+    format,
+    workspaceId: 1,
+    // A week: the longest period the weekly report takes.
+    body: { start_date: '2026-10-05', end_date: '2026-10-11' },
+    today: '2026-11-01',
+  });
+  const cases: [WorkspaceExportId, ExportFormat][] = [
+    ['exportDetailedReport', 'csv'],
+    ['exportDetailedReport', 'xlsx'],
+    ['exportDetailedReportPdf', 'pdf'],
+    ['exportSummaryReportPdf', 'pdf'],
+    ['exportWeeklyReportPdf', 'pdf'],
+    ['exportProfitabilityProjects', 'xlsx'],
+    ['exportProjectTrends', 'xlsx'],
+  ];
+
+  it.each(cases)(
+    '%s as %s: a report sent through a structured clone (as to a worker thread) gives the same file',
+    async (operationId, format) => {
+      const formats: ExportFormat[] = [];
+      const cloned = await exportReport(builtInData, request(operationId, format), {
+        render: (report, asked) => {
+          formats.push(asked);
+          return renderReport(structuredClone(report), asked);
+        },
+      });
+      const direct = await exportReport(builtInData, request(operationId, format));
+      expect(formats).toEqual([format]);
+      expect(cloned.ok && direct.ok && Buffer.from(cloned.file.bytes).equals(Buffer.from(direct.file.bytes))).toBe(true);
+    },
+  );
+
+  it("gives the file the renderer's bytes", async () => {
+    const outcome = await exportReport(builtInData, request('exportDetailedReport', 'csv'), {
+      render: async () => new TextEncoder().encode('rendered elsewhere'),
+    });
+    expect(outcome.ok && new TextDecoder().decode(outcome.file.bytes)).toBe('rendered elsewhere');
+  });
+
+  it('renderReport refuses a format it has no renderer for, naming the ones it has', async () => {
+    let computed: Report | undefined;
+    await exportReport(builtInData, request('exportDetailedReport', 'csv'), {
+      render: (report, format) => {
+        computed = report;
+        return renderReport(report, format);
+      },
+    });
+    await expect(renderReport(computed!, 'docx' as ExportFormat)).rejects.toThrow(
+      new TypeError('renderReport: format must be one of csv, xlsx, pdf; got "docx"'),
+    );
   });
 });

@@ -57,12 +57,63 @@ function measurer(doc: Doc, font: Font): (texts: string[]) => Row {
 const MAX_WIDTHS = 10_000;
 const widths = new Map<string, Map<string, number>>();
 
+/** A standard font as pdfkit builds it for a document (its `StandardFont`, which pdfkit's typings leave out). */
+interface StandardFont {
+  document: unknown;
+  id: string;
+  dictionary?: unknown;
+  embedded?: boolean;
+  encode(text: string, features?: unknown): unknown;
+}
+
+/** What pdfkit's font cache is made of (`PDFDocument`'s font mixin), which its typings leave out. */
+interface FontCache {
+  _fontFamilies: Record<string, StandardFont>;
+  _registeredFonts: Record<string, unknown>;
+  _fontCount: number;
+  _font: StandardFont;
+}
+
+/** The fonts every document shares, as below; the PDF uses no other. */
+const SHARED_FONTS: ReadonlySet<string> = new Set([FONT, BOLD]);
+
 /**
- * pdfkit's document, measuring each text once per process rather than three times per text
- * drawn (once by this module, twice more by pdfkit as it writes the text): measuring, glyph by
- * glyph with a kerning lookup per pair, is most of what a PDF costs, and the names, dates and
- * durations of a report repeat from row to row and from one file to the next. A width depends
- * on the font, its size and the text alone, so the one remembered is the one pdfkit computes.
+ * A standard font's parts that depend on the font alone, taken from the first document that
+ * loads it: its parsed metrics (`fields`), and a prototype whose `encode` remembers the glyphs
+ * and advances of each text, which pdfkit works out glyph by glyph for every text it draws.
+ */
+interface SharedFont {
+  prototype: StandardFont;
+  fields: Omit<StandardFont, 'document' | 'id' | 'dictionary' | 'embedded' | 'encode'>;
+}
+const sharedFonts = new Map<string, SharedFont>();
+
+function shareFont(font: StandardFont): SharedFont {
+  const { document: _document, id: _id, dictionary: _dictionary, embedded: _embedded, ...fields } = font;
+  const { encode } = Object.getPrototypeOf(font) as StandardFont;
+  const encodings = new Map<string, unknown>();
+  const prototype: StandardFont = Object.create(Object.getPrototypeOf(font), {
+    encode: {
+      value(this: StandardFont, text: string, features?: unknown) {
+        if (features !== undefined) return encode.call(this, text, features);
+        return remembered(encodings, text, () => encode.call(this, text), MAX_WIDTHS);
+      },
+    },
+  });
+  return { prototype, fields };
+}
+
+/**
+ * pdfkit's document, with two shortcuts over pdfkit's own way of writing each file:
+ * - It measures each text once per process rather than three times per text drawn (once by
+ *   this module, twice more by pdfkit as it writes the text): measuring, glyph by glyph with a
+ *   kerning lookup per pair, is most of what a PDF costs, and the names, dates and durations of
+ *   a report repeat from row to row and from one file to the next. A width depends on the font,
+ *   its size and the text alone, so the one remembered is the one pdfkit computes.
+ * - It builds each of its two fonts once per process: pdfkit parses a standard font's metrics
+ *   and kerning table anew for every document, which cost as much as writing a small report.
+ *   Each document still gets a font object of its own, numbered as pdfkit numbers it, so the
+ *   file's bytes are the ones pdfkit would write.
  */
 function measuringDocument(PDFDocument: new (options?: PDFKit.PDFDocumentOptions) => Doc) {
   return class MeasuringDocument extends PDFDocument {
@@ -77,7 +128,24 @@ function measuringDocument(PDFDocument: new (options?: PDFKit.PDFDocumentOptions
     override font(src: PDFKit.Mixins.PDFFontSource, family?: string | number, size?: number): this {
       this.fontName = typeof src === 'string' && typeof family !== 'string' ? src : undefined;
       this.knownWidths();
-      return (super.font as (...args: unknown[]) => this).call(this, src, family, size);
+      const { fontName } = this;
+      const shareable = fontName !== undefined && SHARED_FONTS.has(fontName);
+      if (shareable) this.reuseSharedFont(fontName);
+      (super.font as (...args: unknown[]) => this).call(this, src, family, size);
+      const { _font: font, _registeredFonts: registered } = this as unknown as FontCache;
+      if (shareable && !sharedFonts.has(fontName) && registered[fontName] === undefined) sharedFonts.set(fontName, shareFont(font));
+      return this;
+    }
+
+    /** Puts a font shared by every document into this document's font cache, where pdfkit looks first. */
+    reuseSharedFont(name: string): void {
+      const shared = sharedFonts.get(name);
+      const cache = this as unknown as FontCache;
+      if (!shared || cache._fontFamilies[name] !== undefined || cache._registeredFonts[name] !== undefined) return;
+      cache._fontFamilies[name] = Object.assign(Object.create(shared.prototype) as StandardFont, shared.fields, {
+        document: this,
+        id: `F${++cache._fontCount}`,
+      });
     }
 
     override fontSize(size: number): this {

@@ -16,6 +16,12 @@ const FIRST_ZIP_TIME = Date.UTC(1980, 0, 1);
 const LAST_ZIP_TIME = Date.UTC(2099, 11, 31, 23, 59, 58);
 /** For a title that leaves no usable sheet name: nothing but spaces, or Excel's reserved `History`. */
 const FALLBACK_SHEET_NAME = 'Report';
+/**
+ * fflate's deflate level for the parts. Level 2 packs a month's sheet about 12% larger than
+ * level 6 (JSZip's, which exceljs uses) in under half the time, and deflating was a third of
+ * what a workbook cost; fflate's level 1 is slower than its level 2.
+ */
+const DEFLATE_LEVEL = 2;
 
 /**
  * The report's title as a sheet name Excel (and exceljs) accepts: without the characters it
@@ -205,5 +211,5 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   );
   const entries: Zippable = {};
   for (const [name, data] of parts) entries[name] = [typeof data === 'string' ? strToU8(data) : data, { mtime }];
-  return zipSync(entries, { level: 6 });
+  return zipSync(entries, { level: DEFLATE_LEVEL });
 }

@@ -121,7 +121,6 @@ export function detailedReport(input: ReportInput<DetailedBody>): Report {
     ...naming(input, 'Detailed report'),
     notes: [],
     period,
-    workspace,
     table: { columns, rows },
     pdfColumns: [
       'Start date',

@@ -85,7 +85,6 @@ function profitabilityReport({ input, title, subjectColumns, subjectCells, subje
     ...naming(input, title),
     notes: [LABOUR_COST_NOTE],
     period,
-    workspace,
     table: {
       columns: [
         ...subjectColumns,

@@ -2,6 +2,7 @@ import type { IsoDate } from '../calendar.ts';
 import type { Workspace } from '../data/report-data.ts';
 import type { ExportFormat } from '../generated/formats.ts';
 import { invalidValue } from '../request/request-error.ts';
+import type { Report } from './report.ts';
 
 /** What every report is computed from. */
 export interface ReportInput<Body> {
@@ -18,10 +19,14 @@ export interface ReportInput<Body> {
 /** `Amount (EUR)`; `Amount ()` for a workspace without a currency, as Toggl writes it. */
 export const inCurrency = (label: string, workspace: Workspace): string => `${label} (${workspace.currency})`;
 
-/** The title and file label of a report, or of the saved report it is exported as. */
-export function naming(input: ReportInput<unknown>, title: string): { title: string; fileLabel: string } {
+/**
+ * The title and file label of a report, or of the saved report it is exported as, and the
+ * workspace it names: its ID and name only, so that a report is plain data.
+ */
+export function naming(input: ReportInput<unknown>, title: string): Pick<Report, 'title' | 'fileLabel' | 'workspace'> {
   const shown = input.savedName ?? title;
-  return { title: shown, fileLabel: shown.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'Saved_report' };
+  const { id, name } = input.workspace;
+  return { title: shown, fileLabel: shown.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'Saved_report', workspace: { id, name } };
 }
 
 /**

@@ -140,7 +140,6 @@ export function summaryReport(input: ReportInput<SummaryBody>): Report {
     ...naming(input, 'Summary report'),
     notes: [],
     period,
-    workspace,
     table: { columns, rows },
     style: cellStyle(body, format),
   };

@@ -65,7 +65,6 @@ export function projectTrendsReport(input: ReportInput<TrendsBody>): Report {
     ...naming(input, 'Project trends'),
     notes: [`Compared with the previous period, ${previous.start} to ${previous.end}.`],
     period: current,
-    workspace,
     table: { columns, rows },
     style,
   };

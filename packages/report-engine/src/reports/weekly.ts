@@ -82,7 +82,6 @@ export function weeklyReport(input: ReportInput<WeeklyBody>): Report {
     ...naming(input, 'Weekly report'),
     notes: amounts ? [`Amounts earned each day, in ${workspace.currency || "the workspace's currency"}.`] : [],
     period,
-    workspace,
     table: { columns, rows },
     style,
   };
