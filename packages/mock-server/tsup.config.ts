@@ -20,6 +20,12 @@ export default defineConfig([
     format: 'esm',
     dts: { entry: { index: 'src/index.ts', control: 'src/control-client.ts', vitest: 'src/vitest.ts' } },
   },
+  // The render threads' script (src/render-pool.ts), started by file name, so built on its own.
+  {
+    ...shared,
+    entry: { 'render-worker': 'src/render-worker.ts' },
+    format: 'esm',
+  },
   // Run by `pnpm build` right after, and not published: saves Prism's operations for the mock's
   // spec as dist/prism-operations.json (see src/prism-operations.ts).
   {

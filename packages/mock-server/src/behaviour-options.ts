@@ -2,6 +2,7 @@ import { type CorsOrigins, originProblem } from './cors.ts';
 import { type FaultRates, faultKinds, isFaultKind } from './faults.ts';
 import { type QuotaOptions, type QuotaPlan, quotaPlans, type RateLimitOptions } from './limits.ts';
 import { maxDelayMs } from './prefer.ts';
+import { defaultRenderThreads, maxRenderThreads } from './render-pool.ts';
 
 /** How the mock behaves beyond the API itself: who may call it from a browser, what it records, its limits and faults. */
 export interface BehaviourOptions {
@@ -24,6 +25,12 @@ export interface BehaviourOptions {
   latencyMs?: number;
   /** For every export request, the chance of each fault, from 0 to 1, e.g. `{ drop: 0.1, '503': 0.05 }`. Default: none. */
   faults?: FaultRates;
+  /**
+   * Worker threads that write the XLSX and PDF files, so that other requests are answered while
+   * a file is written; started as the first such file is asked for. Default: the machine's
+   * available parallelism, at most 4; `0` writes every file in the server's own thread.
+   */
+  renderThreads?: number;
 }
 
 export interface Behaviour {
@@ -33,6 +40,7 @@ export interface Behaviour {
   rateLimit: RateLimitOptions | undefined;
   latencyMs: number;
   faults: FaultRates;
+  renderThreads: number;
 }
 
 /** The largest journalSize and the largest quota a server takes. */
@@ -48,6 +56,10 @@ export function resolveBehaviour(options: BehaviourOptions): Behaviour {
     rateLimit: rateLimitOf(options.rateLimit),
     latencyMs: options.latencyMs === undefined ? 0 : wholeNumber('latencyMs', options.latencyMs, 0, maxDelayMs),
     faults: faultRatesOf(options.faults),
+    renderThreads:
+      options.renderThreads === undefined
+        ? defaultRenderThreads()
+        : wholeNumber('renderThreads', options.renderThreads, 0, maxRenderThreads),
   };
 }
 

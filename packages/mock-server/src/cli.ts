@@ -4,6 +4,7 @@ import { type BehaviourOptions, maxJournalSize, maxQuotaLimit, resolveBehaviour 
 import { type FaultRates, faultKinds } from './faults.ts';
 import { quotaPlans } from './limits.ts';
 import { maxDelayMs } from './prefer.ts';
+import { maxRenderThreads } from './render-pool.ts';
 import { startMockServer } from './server.ts';
 import { cannotRead, UnreadableFileError } from './user-file.ts';
 
@@ -32,6 +33,9 @@ Options:
       --latency MS        wait MS milliseconds before every answer
       --faults LIST       give export requests faults at random, e.g. drop=0.1,503=0.05
                           (faults: ${faultKinds.join(', ')}; chances from 0 to 1)
+      --render-threads N  write XLSX and PDF files in N worker threads, so that other requests
+                          are answered meanwhile (default: the available cores, at most 4;
+                          0: in the server's own thread)
   -h, --help              show this help
 
 Control endpoints: GET and DELETE /__mock/requests, DELETE /__mock/limits,
@@ -82,6 +86,7 @@ function parseArguments() {
         'rate-limit': { type: 'boolean' },
         latency: { type: 'string' },
         faults: { type: 'string' },
+        'render-threads': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -106,6 +111,8 @@ function behaviourOf(): BehaviourOptions {
   if (args['rate-limit']) behaviour.rateLimit = true;
   if (args.latency !== undefined) behaviour.latencyMs = wholeNumber('latency', args.latency, 0, maxDelayMs);
   if (args.faults !== undefined) behaviour.faults = parseFaults(args.faults);
+  if (args['render-threads'] !== undefined)
+    behaviour.renderThreads = wholeNumber('render-threads', args['render-threads'], 0, maxRenderThreads);
   try {
     resolveBehaviour(behaviour); // to say what is wrong in the options' own words, before anything starts
   } catch (error) {

@@ -1,4 +1,4 @@
-import { exportReport, type ReportData, type WorkspaceExportId } from '@toggl-exports/report-engine';
+import { exportReport, type ReportData, type ReportRenderer, type WorkspaceExportId } from '@toggl-exports/report-engine';
 import type { CredentialsKind } from './credentials.ts';
 import type { FileType } from './formats.ts';
 import type { PrismOperation } from './prism.ts';
@@ -52,7 +52,12 @@ function decodedToken(raw: string): string {
   }
 }
 
-export function createExporter(data: ReportData, savedReportRun: SavedReportRunner, operations: readonly PrismOperation[]) {
+export function createExporter(
+  data: ReportData,
+  savedReportRun: SavedReportRunner,
+  operations: readonly PrismOperation[],
+  render: ReportRenderer,
+) {
   const pathPatterns = new Map(operations.map((operation) => [operation.path, pathPattern(operation.path)]));
 
   async function fileOf(
@@ -62,14 +67,11 @@ export function createExporter(data: ReportData, savedReportRun: SavedReportRunn
     body: Record<string, unknown>,
     savedName?: string,
   ): Promise<MockResponse> {
-    const outcome = await exportReport(data, {
-      operationId,
-      format: call.file.format,
-      workspaceId,
-      body,
-      today: call.today,
-      ...(savedName === undefined ? {} : { savedName }),
-    });
+    const outcome = await exportReport(
+      data,
+      { operationId, format: call.file.format, workspaceId, body, today: call.today, ...(savedName === undefined ? {} : { savedName }) },
+      { render },
+    );
     if (!outcome.ok) {
       if (outcome.reason === 'workspace_not_found') {
         const { operation } = call;

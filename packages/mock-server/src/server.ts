@@ -11,6 +11,7 @@ import { type FaultKind, FaultPlan, faultKinds, isFaultKind } from './faults.ts'
 import { type JournalEntry, type JournalFilter, RequestJournal } from './journal.ts';
 import { loadPrism, type Prism, type PrismOperation } from './prism.ts';
 import { readPrismOperations } from './prism-operations.ts';
+import { createRenderPool } from './render-pool.ts';
 import { createRequestHandler, type FrontRequest } from './request-handler.ts';
 import { RequestLimits } from './request-limits.ts';
 import { ResponseCache } from './response-cache.ts';
@@ -54,7 +55,7 @@ export interface MockServer {
   failNext(kind: FaultKind, times?: number): void;
   /** Forgets the faults queued with `failNext`. */
   resetFaults(): void;
-  /** Stops listening and closes open connections. */
+  /** Stops listening, closes open connections and stops the render threads. */
   close(): Promise<void>;
 }
 
@@ -76,7 +77,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const { prism, operations } = sharedPrism();
   const savedReportRun = createSavedReportRunner(prism, operations);
   const data = await reportDataOf(options.data, savedReportRun);
-  const exporter = createExporter(data, savedReportRun, operations);
+  const renderPool = createRenderPool(behaviour.renderThreads);
+  const exporter = createExporter(data, savedReportRun, operations, renderPool.render);
   const answer = createAnswerer(prism, exporter.exportFile);
   const cache = new ResponseCache();
   const journal = new RequestJournal(behaviour.journalSize);
@@ -140,10 +142,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       faults.failNext(kind, times);
     },
     resetFaults: () => faults.reset(),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      await renderPool.close();
+    },
   };
 }

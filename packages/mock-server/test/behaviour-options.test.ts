@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { type BehaviourOptions, resolveBehaviour } from '../src/behaviour-options.ts';
 import { startMockServer } from '../src/server.ts';
@@ -14,6 +15,7 @@ describe('resolveBehaviour', () => {
       rateLimit: undefined,
       latencyMs: 0,
       faults: {},
+      renderThreads: Math.min(availableParallelism(), 4),
     });
   });
 
@@ -26,6 +28,7 @@ describe('resolveBehaviour', () => {
         rateLimit: { perSecond: 0.5 },
         latencyMs: 60_000,
         faults: { drop: 0, '503': 1 },
+        renderThreads: 0,
       }),
     ).toEqual({
       corsOrigins: ['http://localhost:5173', 'https://app.example:8443'],
@@ -34,6 +37,7 @@ describe('resolveBehaviour', () => {
       rateLimit: { perSecond: 0.5, burst: 1 },
       latencyMs: 60_000,
       faults: { drop: 0, '503': 1 },
+      renderThreads: 0,
     });
     expect(resolveBehaviour({ corsOrigins: false, rateLimit: true, quota: 'starter' })).toMatchObject({
       corsOrigins: false,
@@ -84,6 +88,10 @@ describe('resolveBehaviour', () => {
     ['faults', { '503': 1.5 }, 'Invalid faults.503 1.5: expected a chance from 0 to 1'],
     ['faults', { drop: '0.1' }, "Invalid faults.drop '0.1': expected a chance from 0 to 1"],
     ['faults', { drop: Number.NaN }, 'Invalid faults.drop NaN: expected a chance from 0 to 1'],
+    ['renderThreads', -1, 'Invalid renderThreads -1: expected a whole number from 0 to 64'],
+    ['renderThreads', 1.5, 'Invalid renderThreads 1.5: expected a whole number from 0 to 64'],
+    ['renderThreads', '2', "Invalid renderThreads '2': expected a whole number from 0 to 64"],
+    ['renderThreads', 65, 'Invalid renderThreads 65: expected a whole number from 0 to 64'],
   ])('refuses %s: %o', (option, value, message) => {
     const resolve = () => resolveBehaviour({ [option]: value } as BehaviourOptions);
     expect(resolve).toThrow(TypeError);

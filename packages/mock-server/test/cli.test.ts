@@ -84,6 +84,8 @@ describe('toggl-exports-mock CLI', () => {
     [['--journal-size=-1'], "invalid --journal-size '-1': expected a whole number from 0 to 1000000"],
     [['--journal-size', 'all'], "invalid --journal-size 'all': expected a whole number from 0 to 1000000"],
     [['--latency', '60001'], "invalid --latency '60001': expected a whole number from 0 to 60000"],
+    [['--render-threads', 'all'], "invalid --render-threads 'all': expected a whole number from 0 to 64"],
+    [['--render-threads', '65'], "invalid --render-threads '65': expected a whole number from 0 to 64"],
     [
       ['--faults', 'drop=2'],
       "invalid --faults item 'drop=2': expected FAULT=CHANCE, FAULT one of drop, truncate, 500, 502, 503, 504, CHANCE from 0 to 1",
@@ -171,6 +173,13 @@ describe('toggl-exports-mock CLI', () => {
     server.child.kill('SIGTERM');
     expect(await server.exit).toBe(0);
     expect(server.output().trim().split('\n')).toEqual([`Toggl exports mock server: ${server.url}`, 'SIGTERM: stopping']);
+  });
+
+  it('writes the same files in its own thread with --render-threads 0', async () => {
+    const server = await startCli(['--port', '0', '--quiet', '--render-threads', '0']);
+    const answer = await download(server.url);
+    expect(answer.status).toBe(200);
+    expect(Buffer.from(await answer.arrayBuffer()).equals(await sameFromTestServer())).toBe(true);
   });
 
   it('stops cleanly on SIGINT', async () => {

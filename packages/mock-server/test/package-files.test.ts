@@ -18,7 +18,7 @@ async function packedFiles(): Promise<string[]> {
     .sort();
 }
 
-it("packs the ESM and CommonJS builds (the library and its controls), their types, the CLI, Prism's operations, the spec and the dataset schema, and nothing else", async () => {
+it("packs the ESM and CommonJS builds (the library and its controls), their types, the CLI, the render threads' script, Prism's operations, the spec and the dataset schema, and nothing else", async () => {
   expect(await packedFiles()).toEqual(
     [
       'CHANGELOG.md',
@@ -40,6 +40,7 @@ it("packs the ESM and CommonJS builds (the library and its controls), their type
       'dist/index.d.ts',
       'dist/index.js',
       'dist/prism-operations.json',
+      'dist/render-worker.js',
       'dist/vitest.d.ts',
       'dist/vitest.js',
       'generated/openapi.json',
