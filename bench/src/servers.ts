@@ -21,6 +21,17 @@ export const mockCli: ServerKind = {
   args: (port) => [mockCliPath, '--port', String(port), '--host', host],
 };
 
+/** The mock's CLI, collecting its garbage when sent SIGUSR2 (servers/collect-garbage-on-signal.ts): for reading the memory it keeps. */
+export const mockCliCollectingGarbage: ServerKind = {
+  name: 'toggl-exports-mock (CLI), garbage collected on SIGUSR2',
+  args: (port) => [
+    '--expose-gc',
+    '--import',
+    new URL('./servers/collect-garbage-on-signal.js', import.meta.url).href,
+    ...mockCli.args(port),
+  ],
+};
+
 /** The mock's CLI with its request journal and its CORS headers off: the baseline of what the two cost (its defaults are a journal of 1000 and CORS for any origin). */
 export const mockCliWithoutJournalOrCors: ServerKind = {
   name: 'toggl-exports-mock (CLI) --journal-size 0 --no-cors',
