@@ -101,6 +101,23 @@ export function bodySchemas(document: OpenApiDocument): Record<string, unknown> 
   );
 }
 
+/**
+ * The schema of the `workspace_id` path parameter, standing alone: what `exportReport` checks
+ * its `workspaceId` against. Every workspace export must take the same one.
+ */
+export function workspaceIdSchema(document: OpenApiDocument): unknown {
+  const found = readExportOperations(document).flatMap(({ label, parameters }) =>
+    parameters
+      .filter((parameter) => parameter['in'] === 'path' && parameter['name'] === 'workspace_id')
+      .map((parameter) => ({ label, schema: standaloneSchema(document, parameter['schema'], `${label} workspace_id`) })),
+  );
+  const [first] = found;
+  if (!first) throw new Error('no export takes a workspace_id path parameter');
+  const differs = found.find(({ schema }) => JSON.stringify(schema) !== JSON.stringify(first.schema));
+  if (differs) throw new Error(`${differs.label} takes another workspace_id than ${first.label}: one schema is checked for every export`);
+  return first.schema;
+}
+
 /** A JSON value as a TypeScript literal: JSON.stringify's, with the keys that are identifiers unquoted. */
 const tsLiteral = (value: unknown): string => JSON.stringify(value, null, 2).replace(/"([a-z_][a-z0-9_]*)":/gi, '$1:');
 
@@ -120,6 +137,16 @@ export function renderBodySchemasModule(schemas: Record<string, unknown>): strin
     "// The JSON Schema (2020-12) of each workspace export's request body, its $refs written out and its annotations left out.",
     '',
     `export const bodySchemas = ${tsLiteral(schemas)};`,
+    '',
+  ].join('\n');
+}
+
+export function renderPathParametersModule(workspaceId: unknown): string {
+  return [
+    `// ${DO_NOT_EDIT}`,
+    "// The schema of the exports' workspace_id path parameter, which exportReport checks its workspaceId against.",
+    '',
+    `export const workspaceIdSchema = ${tsLiteral(workspaceId)} as const;`,
     '',
   ].join('\n');
 }
@@ -170,7 +197,7 @@ export function renderFormatsModule(): string {
   ].join('\n');
 }
 
-/** Everything generated into the report engine: the spec's types (`typesModule`, renderTypesModule's), its body defaults and schemas, and the formats. */
+/** Everything generated into the report engine: the spec's types (`typesModule`, renderTypesModule's), its body defaults and schemas, the formats and the workspace ID's schema. */
 export function reportEnginePackageFiles(document: OpenApiDocument, typesModule: string): GeneratedFile[] {
   const schemas = bodySchemas(document);
   return [
@@ -179,5 +206,6 @@ export function reportEnginePackageFiles(document: OpenApiDocument, typesModule:
     { path: `${engineGeneratedDir}/body-schemas.ts`, contents: renderBodySchemasModule(schemas) },
     { path: `${engineGeneratedDir}/body-validators.ts`, contents: renderBodyValidatorsModule(schemas) },
     { path: `${engineGeneratedDir}/formats.ts`, contents: renderFormatsModule() },
+    { path: `${engineGeneratedDir}/path-parameters.ts`, contents: renderPathParametersModule(workspaceIdSchema(document)) },
   ];
 }

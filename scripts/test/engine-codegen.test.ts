@@ -1,6 +1,6 @@
 import { bundledSpec } from '@toggl-exports/spec-reader/testing';
 import { describe, expect, it } from 'vitest';
-import { bodyDefaults, bodySchemas, renderBodyValidatorsModule, standaloneSchema } from '../src/engine-codegen.ts';
+import { bodyDefaults, bodySchemas, renderBodyValidatorsModule, standaloneSchema, workspaceIdSchema } from '../src/engine-codegen.ts';
 
 describe('bodyDefaults', () => {
   it('reads each default where the spec keeps it, behind the $ref of the field (so openapi-typescript keeps the field optional)', () => {
@@ -80,5 +80,21 @@ describe('renderBodyValidatorsModule', () => {
     expect(() => renderBodyValidatorsModule({ exportTest: { type: 'string', maxLength: 3 } })).toThrow(
       /need "ajv\/dist\/runtime\/ucs2length"/,
     );
+  });
+});
+
+describe('workspaceIdSchema', () => {
+  it("is the workspace_id path parameter's schema, which every workspace export shares", () => {
+    expect(workspaceIdSchema(bundledSpec())).toEqual({ type: 'integer', format: 'int64', minimum: 1 });
+  });
+
+  it('refuses exports that take different workspace IDs', () => {
+    const spec = bundledSpec();
+    const pdfPath = '/reports/api/v3/workspace/{workspace_id}/search/time_entries.pdf';
+    const operation = Object.values(spec.paths[pdfPath] as Record<string, { parameters: Record<string, unknown>[] }>)[0]!;
+    const index = operation.parameters.findIndex((parameter) => parameter['$ref'] === '#/components/parameters/workspace_id');
+    expect(index).toBeGreaterThanOrEqual(0);
+    operation.parameters[index] = { name: 'workspace_id', in: 'path', required: true, schema: { type: 'integer', minimum: 0 } };
+    expect(() => workspaceIdSchema(spec)).toThrow(/takes another workspace_id than/);
   });
 });

@@ -1,4 +1,5 @@
 import { EXPORT_FORMATS } from '../generated/formats.ts';
+import { workspaceIdSchema } from '../generated/path-parameters.ts';
 import { bodyFormats } from './body-formats.ts';
 import { FORMAT_WORDS } from './body-problem.ts';
 import { mustBe, oneOfList } from './wording.ts';
@@ -16,8 +17,9 @@ interface RequestFrame {
 const choiceProblem = (name: string, value: unknown, allowed: readonly string[]): string | undefined =>
   typeof value === 'string' && allowed.includes(value) ? undefined : mustBe(name, oneOfList(allowed), value);
 
-/** A workspace ID as the spec's path parameter takes it: a whole number from 1. */
-const isWorkspaceId = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 1;
+/** A workspace ID as the spec's `workspace_id` path parameter takes it (an integer from its minimum), as JavaScript holds one exactly. */
+const isWorkspaceId = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= workspaceIdSchema.minimum;
+const WORKSPACE_ID_WORDS = `a whole number from ${workspaceIdSchema.minimum}`;
 
 /** ajv-formats' check of the `date` format, which the body's dates get too (a real day, `YYYY-MM-DD`). */
 const dateFormat = bodyFormats.date as { validate: (text: string) => boolean };
@@ -32,7 +34,7 @@ export function requestProblem(request: RequestFrame, operations: readonly strin
   return (
     choiceProblem('operationId', operationId, operations) ??
     choiceProblem('format', format, EXPORT_FORMATS) ??
-    (isWorkspaceId(workspaceId) ? undefined : mustBe('workspaceId', 'a whole number from 1', workspaceId)) ??
+    (isWorkspaceId(workspaceId) ? undefined : mustBe('workspaceId', WORKSPACE_ID_WORDS, workspaceId)) ??
     (today === undefined || isDate(today) ? undefined : mustBe('today', FORMAT_WORDS['date'] ?? 'a date', today)) ??
     (savedName === undefined || typeof savedName === 'string' ? undefined : mustBe('savedName', 'a string', savedName))
   );
