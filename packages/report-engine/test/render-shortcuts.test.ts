@@ -1,6 +1,6 @@
 // The renderers' shortcuts, each checked against the libraries' own way of doing the same: the
 // workbook's parts against exceljs's writeBuffer, the remembered text widths against pdfkit's
-// measuring.
+// measuring, and the documents' shared fonts and page writing against pdfkit's own bytes.
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import PDFDocument from 'pdfkit';
@@ -106,9 +106,12 @@ describe('text widths', () => {
   });
 });
 
-describe('fonts shared by the documents', () => {
-  const info = { Title: 'Shared fonts', CreationDate: new Date(Date.UTC(2026, 10, 1)), ModDate: new Date(Date.UTC(2026, 10, 1)) };
-  /** The same page drawn in both fonts, in several sizes, with kerned, wrapped and spaced texts. */
+describe('documents that share fonts and write each page at once', () => {
+  const info = { Title: 'Shortcuts', CreationDate: new Date(Date.UTC(2026, 10, 1)), ModDate: new Date(Date.UTC(2026, 10, 1)) };
+  /**
+   * Pages drawn as renderPdf draws them, in both fonts and several sizes: kerned, wrapped and
+   * spaced texts, rules and colours, a second page, and footers written after both pages.
+   */
   const written = (doc: PDFKit.PDFDocument): Promise<Buffer> =>
     new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
@@ -116,18 +119,25 @@ describe('fonts shared by the documents', () => {
       doc.on('end', () => resolve(Buffer.concat(chunks)));
       doc.on('error', reject);
       doc.font('Helvetica-Bold').fontSize(16).text('AVATAR Tow Yo, WAVE', 36, 36, { lineBreak: false });
-      doc.font('Helvetica').fontSize(7.5).text('Zoë "Z" O\'Neil, Jr. – ünïcödé…', 36, 60, { lineBreak: false });
-      doc.text('a long description that wraps over several lines of a narrow column', 36, 80, { width: 60 });
+      doc.font('Helvetica').fontSize(7.5).fillColor('#555555').text('Zoë "Z" O\'Neil, Jr. – ünïcödé…', 36, 60, { lineBreak: false });
+      doc.fillColor('black').text('a long description that wraps over several lines of a narrow column', 36, 80, { width: 60 });
+      doc.moveTo(36, 130).lineTo(300, 130).lineWidth(0.4).strokeColor('#bbbbbb').stroke();
       doc.text('spaced out', 36, 140, { characterSpacing: 1.5, wordSpacing: 2, lineBreak: false });
+      doc.addPage();
       doc.font('Helvetica-Bold', 9).text('AVATAR Tow Yo, WAVE', 36, 160, { lineBreak: false });
       doc.font('Times-Roman', 9).text('AVATAR in another standard font', 36, 180, { lineBreak: false });
+      const { start, count } = doc.bufferedPageRange();
+      for (let page = start; page < start + count; page += 1) {
+        doc.switchToPage(page);
+        doc.font('Helvetica').fontSize(8).text(`Page ${page + 1} of ${count}`, 400, 500, { lineBreak: false });
+      }
       doc.end();
     });
 
-  it('give the bytes pdfkit writes, in the first document and in the ones that reuse them', async () => {
+  it('give the bytes pdfkit writes, in the first document and in the ones that reuse its fonts', async () => {
     const MeasuringDocument = await loadDocumentClass();
-    const expected = await written(new PDFDocument({ info }));
+    const expected = await written(new PDFDocument({ info, bufferPages: true }));
     for (let round = 0; round < 3; round += 1)
-      expect(await written(new MeasuringDocument({ info })), `document ${round + 1}`).toEqual(expected);
+      expect(await written(new MeasuringDocument({ info, bufferPages: true })), `document ${round + 1}`).toEqual(expected);
   });
 });

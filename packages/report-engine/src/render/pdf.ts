@@ -112,8 +112,11 @@ function shareFont(font: StandardFont): SharedFont {
  *   its size and the text alone, so the one remembered is the one pdfkit computes.
  * - It builds each of its two fonts once per process: pdfkit parses a standard font's metrics
  *   and kerning table anew for every document, which cost as much as writing a small report.
- *   Each document still gets a font object of its own, numbered as pdfkit numbers it, so the
- *   file's bytes are the ones pdfkit would write.
+ *   Each document still gets a font object of its own, numbered as pdfkit numbers it.
+ * - It writes a page's drawing operators to the page together, when the pages are finished,
+ *   rather than each as it comes: pdfkit turns every operator (a dozen for a row) into bytes of
+ *   its own, and joins them all again at the end.
+ * The file's bytes are the ones pdfkit would write.
  */
 function measuringDocument(PDFDocument: new (options?: PDFKit.PDFDocumentOptions) => Doc) {
   return class MeasuringDocument extends PDFDocument {
@@ -148,6 +151,35 @@ function measuringDocument(PDFDocument: new (options?: PDFKit.PDFDocumentOptions
       });
     }
 
+    /** Each page's operators not yet written to it. Set on the first, so not initialised here. */
+    declare unwritten: Map<PDFKit.PDFPage, string[]> | undefined;
+
+    override addContent(data: unknown): this {
+      if (typeof data !== 'string') {
+        this.writeUnwritten();
+        super.addContent(data);
+        return this;
+      }
+      this.unwritten ??= new Map();
+      const lines = this.unwritten.get(this.page);
+      if (lines) lines.push(data);
+      else this.unwritten.set(this.page, [data]);
+      return this;
+    }
+
+    override flushPages(): void {
+      this.writeUnwritten();
+      super.flushPages();
+    }
+
+    /** Writes each page's operators as pdfkit would, one line each, but as one chunk of bytes. */
+    writeUnwritten(): void {
+      if (!this.unwritten) return;
+      for (const [page, lines] of this.unwritten)
+        (page as unknown as { write(chunk: Uint8Array): void }).write(binaryBytes(`${lines.join('\n')}\n`));
+      this.unwritten.clear();
+    }
+
     override fontSize(size: number): this {
       this.fontPoints = typeof size === 'number' ? size : undefined;
       this.knownWidths();
@@ -172,6 +204,13 @@ function measuringDocument(PDFDocument: new (options?: PDFKit.PDFDocumentOptions
       return remembered(known, text, () => super.widthOfString(text, options), MAX_WIDTHS);
     }
   };
+}
+
+/** A binary string's bytes, one per character (its low byte), as pdfkit writes its operators. */
+function binaryBytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let index = 0; index < text.length; index += 1) bytes[index] = text.charCodeAt(index) & 0xff;
+  return bytes;
 }
 
 /**
