@@ -128,6 +128,14 @@ function throughputRows({ throughput }: Results): Row[] {
       met: times >= 3 && mock.mixed.p99Ms <= 50,
     });
   }
+  if (mock.mixedWithoutThreads && prism.mixed) {
+    rows.push({
+      measurement: `Mock, the same mix with every file written in the server's own thread (\`--render-threads 0\`; breakdown of the row above), ${mock.mixedWithoutThreads.connections} connections`,
+      result: `${load(mock.mixedWithoutThreads)} (${ratio(mock.mixedWithoutThreads.requestsPerSecond / prism.mixed.requestsPerSecond)} Prism CLI)`,
+      baseline: `Prism CLI ${load(prism.mixed)}`,
+      target: '—',
+    });
+  }
   if (mock.mixedCsv && prism.mixedCsv) {
     rows.push({
       measurement: `Mock, the same mix over the CSV exports only (breakdown of the row above: no XLSX or PDF), ${mock.mixedCsv.connections} connections`,

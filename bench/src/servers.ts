@@ -32,6 +32,12 @@ export const mockCliCollectingGarbage: ServerKind = {
   ],
 };
 
+/** The mock's CLI writing every file in its own thread, without render threads: what the threads change. */
+export const mockCliWithoutRenderThreads: ServerKind = {
+  name: 'toggl-exports-mock (CLI) --render-threads 0',
+  args: (port) => [...mockCli.args(port), '--render-threads', '0'],
+};
+
 /** The mock's CLI with its request journal and its CORS headers off: the baseline of what the two cost (its defaults are a journal of 1000 and CORS for any origin). */
 export const mockCliWithoutJournalOrCors: ServerKind = {
   name: 'toggl-exports-mock (CLI) --journal-size 0 --no-cors',

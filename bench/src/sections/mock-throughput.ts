@@ -5,6 +5,7 @@ import {
   bareNodeHttp,
   mockCli,
   mockCliWithoutJournalOrCors,
+  mockCliWithoutRenderThreads,
   prismCli,
   type RunningServer,
   type ServerKind,
@@ -20,6 +21,8 @@ export interface ThroughputResult {
   mixed?: LoadResult;
   /** The same mix over the CSV exports only: the part of `mixed` that needs neither the XLSX nor the PDF writer. */
   mixedCsv?: LoadResult;
+  /** The same mix with every file written in the server's own thread (`--render-threads 0`). */
+  mixedWithoutThreads?: LoadResult;
 }
 
 /** What the mock's request journal and CORS headers cost on the repeated request, at one number of connections. */
@@ -172,23 +175,33 @@ export interface ThroughputResults {
  * the same CLI with the journal and CORS off.
  */
 export async function measureThroughput(): Promise<ThroughputResults> {
-  const kinds: ServerKind[] = [mockCli, bareNodeHttp, prismCli];
+  const kinds: ServerKind[] = [mockCli, bareNodeHttp, prismCli, mockCliWithoutRenderThreads];
   const servers: RunningServer[] = [];
   let figures: Omit<ThroughputResults, 'journalAndCors'>;
   try {
     for (const kind of kinds) servers.push(await startServer(kind));
-    const [mock, , prism] = servers as [RunningServer, RunningServer, RunningServer];
+    const [mock, bare, prism, mockWithoutThreads] = servers as [RunningServer, RunningServer, RunningServer, RunningServer];
     // Warm-up (JIT, the mock's cache, each operation's compiled schemas): not recorded.
-    for (const server of servers) await loadSample({ url: server.url, connections: 10, seconds: 1, maxRequests: maxRequestsPerSlice });
-    for (const server of [mock, prism])
+    for (const server of [mock, bare, prism])
+      await loadSample({ url: server.url, connections: 10, seconds: 1, maxRequests: maxRequestsPerSlice });
+    for (const server of [mock, prism, mockWithoutThreads])
       await loadSample({ url: server.url, connections: 64, seconds: 1, maxRequests: maxRequestsPerSlice, mixed: true });
 
-    const at10 = await inTurns(servers, { connections: 10 });
-    const at64 = await inTurns(servers, { connections: 64 });
-    const [mockMixed, prismMixed] = await inTurns([mock, prism], { connections: 64, mixed: true });
+    const at10 = await inTurns([mock, bare, prism], { connections: 10 });
+    const at64 = await inTurns([mock, bare, prism], { connections: 64 });
+    const [mockMixed, prismMixed, mockMixedWithoutThreads] = await inTurns([mock, prism, mockWithoutThreads], {
+      connections: 64,
+      mixed: true,
+    });
     const [mockMixedCsv, prismMixedCsv] = await inTurns([mock, prism], { connections: 64, mixed: true, mixOf: csvExportRequests });
     figures = {
-      mock: { name: mockCli.name, same: [at10[0]!, at64[0]!], mixed: mockMixed!, mixedCsv: mockMixedCsv! },
+      mock: {
+        name: mockCli.name,
+        same: [at10[0]!, at64[0]!],
+        mixed: mockMixed!,
+        mixedCsv: mockMixedCsv!,
+        mixedWithoutThreads: mockMixedWithoutThreads!,
+      },
       bare: { name: bareNodeHttp.name, same: [at10[1]!, at64[1]!] },
       prism: { name: prismCli.name, same: [at10[2]!, at64[2]!], mixed: prismMixed!, mixedCsv: prismMixedCsv! },
     };
