@@ -99,6 +99,10 @@ export function loadPrism(operations: PrismOperation[]): Prism {
     mock: part('mocker').default,
   }));
   const { factory, createLogger } = require('@stoplight/prism-core') as PrismCore;
+  // `respond` hands Prism the one operation `route` below found for the request: routing the
+  // request again, among that operation alone, would only match its path template a second time.
+  const routeAgain: PrismRoute = (options) =>
+    options.resources.length === 1 ? { _tag: 'Right', right: options.resources[0]! } : route(options);
   const instance = factory(
     {
       mock: { dynamic: false },
@@ -111,7 +115,7 @@ export function loadPrism(operations: PrismOperation[]): Prism {
     },
     {
       logger: createLogger('toggl-exports-mock', { level: 'silent' }),
-      route,
+      route: routeAgain,
       validateInput: validator.validateInput,
       validateOutput: validator.validateOutput,
       validateSecurity: validator.validateSecurity,
