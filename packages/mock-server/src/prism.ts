@@ -101,8 +101,10 @@ export function loadPrism(operations: PrismOperation[]): Prism {
   const { factory, createLogger } = require('@stoplight/prism-core') as PrismCore;
   // `respond` hands Prism the one operation `route` below found for the request: routing the
   // request again, among that operation alone, would only match its path template a second time.
-  const routeAgain: PrismRoute = (options) =>
-    options.resources.length === 1 ? { _tag: 'Right', right: options.resources[0]! } : route(options);
+  const routeAgain: PrismRoute = (options) => {
+    const [only, ...others] = options.resources;
+    return only && others.length === 0 ? { _tag: 'Right', right: only } : route(options);
+  };
   const instance = factory(
     {
       mock: { dynamic: false },
