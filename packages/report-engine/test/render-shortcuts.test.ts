@@ -129,7 +129,10 @@ describe('documents that share fonts and write each page at once', () => {
       const { start, count } = doc.bufferedPageRange();
       for (let page = start; page < start + count; page += 1) {
         doc.switchToPage(page);
-        doc.font('Helvetica').fontSize(8).text(`Page ${page + 1} of ${count}`, 400, 500, { lineBreak: false });
+        doc
+          .font('Helvetica')
+          .fontSize(8)
+          .text(`Page ${page + 1} of ${count}`, 400, 500, { lineBreak: false });
       }
       doc.end();
     });
