@@ -28,7 +28,7 @@ export interface BehaviourOptions {
   /**
    * Worker threads that write the XLSX and PDF files, so that other requests are answered while
    * a file is written; started as the first such file is asked for. Default: the machine's
-   * available parallelism, at most 4; `0` writes every file in the server's own thread.
+   * cores less one, from 1 to 4; `0` writes every file in the server's own thread.
    */
   renderThreads?: number;
 }

@@ -34,7 +34,7 @@ Options:
       --faults LIST       give export requests faults at random, e.g. drop=0.1,503=0.05
                           (faults: ${faultKinds.join(', ')}; chances from 0 to 1)
       --render-threads N  write XLSX and PDF files in N worker threads, so that other requests
-                          are answered meanwhile (default: the available cores, at most 4;
+                          are answered meanwhile (default: the cores less one, 1 to 4;
                           0: in the server's own thread)
   -h, --help              show this help
 

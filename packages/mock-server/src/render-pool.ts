@@ -27,9 +27,14 @@ const workerFile = new URL('../dist/render-worker.js', import.meta.url);
  */
 const IDLE_MS = 10_000;
 
-/** The most render threads a server takes, and how many it starts unless told. */
+/** The most render threads a server takes. */
 export const maxRenderThreads = 64;
-export const defaultRenderThreads = (): number => Math.min(availableParallelism(), 4);
+/**
+ * How many it starts unless told: one fewer than the cores, since the server's own thread
+ * computes the reports, but at least one and at most four. On two cores, a second thread wrote
+ * no more files a second (the bench's mix), and made the requests that wait for one wait longer.
+ */
+export const defaultRenderThreads = (): number => Math.min(Math.max(availableParallelism() - 1, 1), 4);
 
 export interface RenderPool {
   render: ReportRenderer;

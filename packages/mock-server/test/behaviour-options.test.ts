@@ -15,7 +15,7 @@ describe('resolveBehaviour', () => {
       rateLimit: undefined,
       latencyMs: 0,
       faults: {},
-      renderThreads: Math.min(availableParallelism(), 4),
+      renderThreads: Math.min(Math.max(availableParallelism() - 1, 1), 4),
     });
   });
 
