@@ -4,7 +4,7 @@ import { Piscina } from 'piscina';
 
 /*
  * The threads that write XLSX and PDF files. Writing a workbook or a document takes a few
- * milliseconds for a month and up to half a second for a year; in the server's own thread every
+ * milliseconds for a month and a few hundred for a year; in the server's own thread every
  * other request, cached or not, would wait for it. The server computes each report itself (it
  * holds the data) and hands the report, which is plain data, to a pool of worker threads (piscina).
  */

@@ -104,7 +104,7 @@ function shareFont(font: StandardFont): SharedFont {
 }
 
 /**
- * pdfkit's document, with two shortcuts over pdfkit's own way of writing each file:
+ * pdfkit's document, with three shortcuts over pdfkit's own way of writing each file:
  * - It measures each text once per process rather than three times per text drawn (once by
  *   this module, twice more by pdfkit as it writes the text): measuring, glyph by glyph with a
  *   kerning lookup per pair, is most of what a PDF costs, and the names, dates and durations of
