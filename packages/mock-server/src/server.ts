@@ -102,11 +102,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       today: new Date().toISOString().slice(0, 10),
     };
     const key = cache.keyOf(mockRequest);
-    const cached = key === undefined ? undefined : cache.get(key);
-    if (cached) return cached;
-    const fresh = await answer(mockRequest);
-    if (key !== undefined) cache.set(key, fresh);
-    return fresh;
+    if (key === undefined) return answer(mockRequest);
+    return cache.get(key) ?? cache.computeOnce(key, () => answer(mockRequest));
   }
 
   const handler = createRequestHandler({
