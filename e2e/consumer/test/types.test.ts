@@ -48,8 +48,8 @@ const esmDeclarations = [
   'client/dist/raw.d.ts',
   'mock-server/dist/control.d.ts',
   'mock-server/dist/index.d.ts',
-  // Types the main and the control entries share (the journal's entries, the faults), in a chunk of their own.
-  'mock-server/dist/journal-<hash>.d.ts',
+  // Types the main and the control entries share (the controls, the journal's entries, the faults), in a chunk of their own.
+  'mock-server/dist/control-methods-<hash>.d.ts',
   'report-engine/dist/index.d.ts',
 ];
 const cjsDeclarations = esmDeclarations.map((file) => file.replace(/\.d\.ts$/, '.d.cts'));

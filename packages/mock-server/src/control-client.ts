@@ -1,22 +1,11 @@
-import type { FaultKind } from './faults.ts';
-import type { JournalEntry, JournalFilter } from './journal.ts';
+import type { MockServerControls, OverHttp } from './control-methods.ts';
+import type { JournalEntry } from './journal.ts';
 
 export type { FaultKind } from './faults.ts';
 export type { JournalEntry, JournalFilter } from './journal.ts';
 
 /** The mock's controls over HTTP, for a server started elsewhere: by the vitest setup, the CLI or another process. */
-export interface MockControl {
-  /** The requests the server answered, oldest first, those matching `filter` if given. */
-  requests(filter?: JournalFilter): Promise<JournalEntry[]>;
-  /** Empties the journal. */
-  resetRequests(): Promise<void>;
-  /** Starts the quota and the rate limit again. */
-  resetLimits(): Promise<void>;
-  /** Gives the next `times` export requests (default 1) the fault `kind` instead of their answer. */
-  failNext(kind: FaultKind, times?: number): Promise<void>;
-  /** Forgets the faults queued with `failNext`. */
-  resetFaults(): Promise<void>;
-}
+export type MockControl = OverHttp<MockServerControls>;
 
 /**
  * Connects to a running mock by its base URL, e.g. `connectMockServer(inject('togglExportsMockUrl'))`

@@ -4,11 +4,12 @@ import type { Dataset } from '@toggl-exports/report-engine';
 import { createAnswerer, type MockRequest } from './answer.ts';
 import { type BehaviourOptions, resolveBehaviour } from './behaviour-options.ts';
 import { createControlRoutes } from './control.ts';
+import type { MockServerControls } from './control-methods.ts';
 import { corsPolicy } from './cors.ts';
 import { reportDataOf } from './dataset.ts';
 import { createExporter } from './export-answer.ts';
-import { type FaultKind, FaultPlan, faultKinds, isFaultKind } from './faults.ts';
-import { type JournalEntry, type JournalFilter, RequestJournal } from './journal.ts';
+import { FaultPlan, faultKinds, isFaultKind } from './faults.ts';
+import { RequestJournal } from './journal.ts';
 import { loadPrism, type Prism, type PrismOperation } from './prism.ts';
 import { readPrismOperations } from './prism-operations.ts';
 import { createRenderPool } from './render-pool.ts';
@@ -42,19 +43,9 @@ export interface MockServerOptions extends BehaviourOptions {
   data?: Dataset | string;
 }
 
-export interface MockServer {
+export interface MockServer extends MockServerControls {
   /** Base URL of the running server, such as `http://127.0.0.1:4010`. */
   url: string;
-  /** The requests the server answered, oldest first: the last `journalSize`, those matching `filter` if given. */
-  requests(filter?: JournalFilter): JournalEntry[];
-  /** Empties the journal. */
-  resetRequests(): void;
-  /** Starts the quota and the rate limit again, as if no request had been counted. */
-  resetLimits(): void;
-  /** Gives the next `times` export requests (default 1) the fault `kind` instead of their answer. */
-  failNext(kind: FaultKind, times?: number): void;
-  /** Forgets the faults queued with `failNext`. */
-  resetFaults(): void;
   /** Stops listening, closes open connections and stops the render threads. */
   close(): Promise<void>;
 }

@@ -13,7 +13,9 @@ async function packedFiles(): Promise<string[]> {
   const { files } = JSON.parse(stdout) as { files: { path: string }[] };
   return files
     .map(({ path }) =>
-      path.replace(/^dist\/chunk-[A-Z0-9]+\.js$/, 'dist/chunk-<hash>.js').replace(/^dist\/(\w+)-[\w-]{8}\.(d\.c?ts)$/, 'dist/$1-<hash>.$2'),
+      path
+        .replace(/^dist\/chunk-[A-Z0-9]+\.js$/, 'dist/chunk-<hash>.js')
+        .replace(/^dist\/([\w-]+)-[\w-]{8}\.(d\.c?ts)$/, 'dist/$1-<hash>.$2'),
     )
     .sort();
 }
@@ -32,8 +34,8 @@ it("packs the ESM and CommonJS builds (the library and its controls), their type
       'dist/control.d.ts',
       'dist/control.js',
       // The types the library and the controls share.
-      'dist/journal-<hash>.d.cts',
-      'dist/journal-<hash>.d.ts',
+      'dist/control-methods-<hash>.d.cts',
+      'dist/control-methods-<hash>.d.ts',
       'dist/dataset.schema.json',
       'dist/index.cjs',
       'dist/index.d.cts',
