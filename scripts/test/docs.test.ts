@@ -91,6 +91,10 @@ describe('rendered API docs', () => {
       // The right panel's language menu: its button names the language shown, its items every language offered.
       const menu = section.getByRole('button', { name: new RegExp(`^(${labels.join('|')})$`) });
       for (const label of labels) {
+        // In the middle of the window, so that the menu opens below it within the window, however
+        // far Redoc's scrolling to the operation got (on a busy machine it can stop with the
+        // button at the bottom edge, and the menu's items out of the window).
+        await menu.evaluate((button) => button.scrollIntoView({ block: 'center' }));
         await menu.click({ timeout: 10_000 });
         const items = tab.getByRole('menuitem');
         await expect.poll(() => items.allTextContents(), { timeout: 10_000, message: summary }).toEqual(labels);
