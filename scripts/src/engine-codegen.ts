@@ -121,35 +121,31 @@ export function workspaceIdSchema(document: OpenApiDocument): unknown {
 /** A JSON value as a TypeScript literal: JSON.stringify's, with the keys that are identifiers unquoted. */
 const tsLiteral = (value: unknown): string => JSON.stringify(value, null, 2).replace(/"([a-z_][a-z0-9_]*)":/gi, '$1:');
 
-export function renderBodyDefaultsModule(defaults: Record<string, Defaults>): string {
-  return [
-    `// ${DO_NOT_EDIT}`,
-    '// The default of each request body field, per export operation, as the spec declares it.',
-    '',
-    `export const bodyDefaults = ${tsLiteral(defaults)} as const;`,
-    '',
-  ].join('\n');
+/** A generated module that exports one constant, `value` as a TypeScript literal, under a line saying what it is. */
+function constantModule(about: string, name: string, value: unknown, asConst: boolean): string {
+  return [`// ${DO_NOT_EDIT}`, `// ${about}`, '', `export const ${name} = ${tsLiteral(value)}${asConst ? ' as const' : ''};`, ''].join(
+    '\n',
+  );
 }
 
-export function renderBodySchemasModule(schemas: Record<string, unknown>): string {
-  return [
-    `// ${DO_NOT_EDIT}`,
-    "// The JSON Schema (2020-12) of each workspace export's request body, its $refs written out and its annotations left out.",
-    '',
-    `export const bodySchemas = ${tsLiteral(schemas)};`,
-    '',
-  ].join('\n');
-}
+export const renderBodyDefaultsModule = (defaults: Record<string, Defaults>): string =>
+  constantModule('The default of each request body field, per export operation, as the spec declares it.', 'bodyDefaults', defaults, true);
 
-export function renderPathParametersModule(workspaceId: unknown): string {
-  return [
-    `// ${DO_NOT_EDIT}`,
-    "// The schema of the exports' workspace_id path parameter, which exportReport checks its workspaceId against.",
-    '',
-    `export const workspaceIdSchema = ${tsLiteral(workspaceId)} as const;`,
-    '',
-  ].join('\n');
-}
+export const renderBodySchemasModule = (schemas: Record<string, unknown>): string =>
+  constantModule(
+    "The JSON Schema (2020-12) of each workspace export's request body, its $refs written out and its annotations left out.",
+    'bodySchemas',
+    schemas,
+    false,
+  );
+
+export const renderPathParametersModule = (workspaceId: unknown): string =>
+  constantModule(
+    "The schema of the exports' workspace_id path parameter, which exportReport checks its workspaceId against.",
+    'workspaceIdSchema',
+    workspaceId,
+    true,
+  );
 
 /** What the validators module names the string formats' checks by; `request/body-formats.ts` in the engine gives it. */
 const FORMATS_NAME = 'bodyFormats';
