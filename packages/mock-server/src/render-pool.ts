@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { type ExportFormat, type Report, type ReportRenderer, renderReport } from '@toggl-exports/report-engine';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 
 /*
  * The threads that write XLSX and PDF files. Writing a workbook or a document takes a few
@@ -44,22 +44,27 @@ export interface RenderPool {
 
 /**
  * Writes CSV in the calling thread and the other formats in up to `threads` worker threads,
- * started as they are needed, so that a server that never writes a workbook starts none. With
- * `threads` 0, every file is written in the calling thread.
+ * started as they are needed; piscina itself is loaded with the first such file, so that a
+ * server that never writes a workbook neither loads it nor starts a thread. With `threads` 0,
+ * every file is written in the calling thread.
  */
 export function createRenderPool(threads: number): RenderPool {
   if (threads === 0) return { render: renderReport, close: async () => {} };
-  const pool = new Piscina<RenderJob, Uint8Array>({ filename: workerFile.href, minThreads: 0, maxThreads: threads, idleTimeout: IDLE_MS });
+  let pool: Promise<Piscina<RenderJob, Uint8Array>> | undefined;
   let closed = false;
   return {
-    render(report, format) {
+    async render(report, format) {
       if (!THREAD_FORMATS.has(format)) return renderReport(report, format);
-      if (closed) return Promise.reject(new Error('the server is closed'));
-      return pool.run({ report, format } satisfies RenderJob);
+      if (closed) throw new Error('the server is closed');
+      pool ??= import('piscina').then(
+        ({ Piscina }) =>
+          new Piscina<RenderJob, Uint8Array>({ filename: workerFile.href, minThreads: 0, maxThreads: threads, idleTimeout: IDLE_MS }),
+      );
+      return (await pool).run({ report, format } satisfies RenderJob);
     },
     async close() {
       closed = true;
-      await pool.destroy();
+      await (await pool)?.destroy();
     },
   };
 }
