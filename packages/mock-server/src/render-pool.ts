@@ -38,6 +38,8 @@ export const defaultRenderThreads = (): number => Math.min(Math.max(availablePar
 
 export interface RenderPool {
   render: ReportRenderer;
+  /** How many threads are running now: none before the first XLSX or PDF, nor once they have idled out. */
+  threads(): number;
   /** Stops the threads; the files they were still writing are refused. */
   close(): Promise<void>;
 }
@@ -48,20 +50,27 @@ export interface RenderPool {
  * server that never writes a workbook neither loads it nor starts a thread. With `threads` 0,
  * every file is written in the calling thread.
  */
-export function createRenderPool(threads: number): RenderPool {
-  if (threads === 0) return { render: renderReport, close: async () => {} };
+export function createRenderPool(threads: number, idleMs = IDLE_MS): RenderPool {
+  if (threads === 0) return { render: renderReport, threads: () => 0, close: async () => {} };
   let pool: Promise<Piscina<RenderJob, Uint8Array>> | undefined;
+  let started: Piscina<RenderJob, Uint8Array> | undefined;
   let closed = false;
   return {
     async render(report, format) {
       if (!THREAD_FORMATS.has(format)) return renderReport(report, format);
       if (closed) throw new Error('the server is closed');
-      pool ??= import('piscina').then(
-        ({ Piscina }) =>
-          new Piscina<RenderJob, Uint8Array>({ filename: workerFile.href, minThreads: 0, maxThreads: threads, idleTimeout: IDLE_MS }),
-      );
+      pool ??= import('piscina').then(({ Piscina }) => {
+        started = new Piscina<RenderJob, Uint8Array>({
+          filename: workerFile.href,
+          minThreads: 0,
+          maxThreads: threads,
+          idleTimeout: idleMs,
+        });
+        return started;
+      });
       return (await pool).run({ report, format } satisfies RenderJob);
     },
+    threads: () => started?.threads.length ?? 0,
     async close() {
       closed = true;
       await (await pool)?.destroy();

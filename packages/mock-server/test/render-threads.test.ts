@@ -90,6 +90,25 @@ describe('createRenderPool', () => {
     }
   });
 
+  it('starts a thread with the first XLSX or PDF, and stops it once it has idled for the time given', async () => {
+    const idleMs = 300;
+    const pool = createRenderPool(2, idleMs);
+    try {
+      const report = await detailedReport();
+      await pool.render(report, 'csv');
+      expect(pool.threads(), 'after a CSV, written in the calling thread').toBe(0);
+      await pool.render(report, 'xlsx');
+      expect(pool.threads(), 'after one workbook').toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, idleMs / 3));
+      expect(pool.threads(), 'before the idle time is up').toBe(1);
+      await expect.poll(() => pool.threads(), { timeout: 10 * idleMs, interval: 25 }).toBe(0);
+      await pool.render(report, 'pdf');
+      expect(pool.threads(), 'started again by the next file').toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('refuses files once closed, and those it was still writing', async () => {
     const pool = createRenderPool(1);
     const report = await detailedReport();
