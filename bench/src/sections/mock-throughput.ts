@@ -13,12 +13,20 @@ import {
 } from '../servers.ts';
 import { median } from '../stats.ts';
 
+/** CPU time per 2xx answer, in microseconds, over a server's slices. */
+export interface CpuPerRequest {
+  /** The server's process, every thread of it. */
+  server: number;
+  /** The load generator: autocannon, in the bench's own process, on the same cores. */
+  loadGenerator: number;
+}
+
 export interface ThroughputResult {
   name: string;
   /** The same request over and over, at 10 and at 64 connections. */
   same: LoadResult[];
   /** A mix of repeated and never-seen requests over every export, at 64 connections (not for the bare server, which ignores requests). */
-  mixed?: LoadResult;
+  mixed?: LoadResult & { cpuUsPerRequest: CpuPerRequest };
   /** The same mix over the CSV exports only: the part of `mixed` that needs neither the XLSX nor the PDF writer. */
   mixedCsv?: LoadResult;
   /** The same mix with every file written in the server's own thread (`--render-threads 0`). */
@@ -38,7 +46,7 @@ export interface JournalAndCorsCost {
   processPairs: number;
   /** The median of `roundRatios`: what the target is checked against. */
   medianRatio: number;
-  /** CPU time each server process used per 2xx answer over its slices, in microseconds: what the machine's other work moves least. */
+  /** The server processes' CPU time per 2xx answer over their slices, in microseconds: what the machine's other work moves least. */
   cpuUsPerRequest: { defaults: number; without: number };
 }
 
@@ -59,10 +67,16 @@ const browserOrigin = 'http://localhost:5173';
 
 type TurnOptions = Pick<LoadOptions, 'connections' | 'mixed' | 'mixOf' | 'origin'>;
 
-/** A slice's figures, with the CPU time the server's process used meanwhile. */
+/** A slice's figures, with the CPU time the server's process and the load generator used meanwhile. */
 interface TimedSample extends LoadSample {
   serverCpuMs: number;
+  loadGeneratorCpuMs: number;
 }
+
+const ownCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 /** `turns` rounds of a one-second slice per server; each round starts with the next server, so none always goes first. */
 async function samplesInTurns(servers: RunningServer[], options: TurnOptions, turns = rounds): Promise<TimedSample[][]> {
@@ -71,9 +85,9 @@ async function samplesInTurns(servers: RunningServer[], options: TurnOptions, tu
     for (let turn = 0; turn < servers.length; turn++) {
       const index = (turn + round) % servers.length;
       const { url, child } = servers[index]!;
-      const cpuBefore = cpuMsOf(child.pid!);
+      const [serverBefore, ownBefore] = [cpuMsOf(child.pid!), ownCpuMs()];
       const sample = await loadSample({ url, seconds: 1, maxRequests: maxRequestsPerSlice, ...options });
-      samples[index]!.push({ ...sample, serverCpuMs: cpuMsOf(child.pid!) - cpuBefore });
+      samples[index]!.push({ ...sample, serverCpuMs: cpuMsOf(child.pid!) - serverBefore, loadGeneratorCpuMs: ownCpuMs() - ownBefore });
     }
   }
   return samples;
@@ -83,8 +97,12 @@ const inTurns = async (servers: RunningServer[], options: TurnOptions): Promise<
   (await samplesInTurns(servers, options)).map(summarizeLoad);
 
 const okPerSecond = (sample: LoadSample) => sample.ok / sample.seconds;
-const cpuUsPerOk = (samples: TimedSample[]) =>
-  (1000 * samples.reduce((total, sample) => total + sample.serverCpuMs, 0)) / samples.reduce((total, sample) => total + sample.ok, 0);
+const cpuUsPerOk = (samples: TimedSample[], cpuMs: (sample: TimedSample) => number = (sample) => sample.serverCpuMs) =>
+  (1000 * samples.reduce((total, sample) => total + cpuMs(sample), 0)) / samples.reduce((total, sample) => total + sample.ok, 0);
+const withCpu = (samples: TimedSample[]): LoadResult & { cpuUsPerRequest: CpuPerRequest } => ({
+  ...summarizeLoad(samples),
+  cpuUsPerRequest: { server: cpuUsPerOk(samples), loadGenerator: cpuUsPerOk(samples, (sample) => sample.loadGeneratorCpuMs) },
+});
 
 /** Slices of the mock with its defaults (`ours`) and with the journal and CORS off (`theirs`), round by round. */
 interface PairedSamples {
@@ -189,10 +207,9 @@ export async function measureThroughput(): Promise<ThroughputResults> {
 
     const at10 = await inTurns([mock, bare, prism], { connections: 10 });
     const at64 = await inTurns([mock, bare, prism], { connections: 64 });
-    const [mockMixed, prismMixed, mockMixedWithoutThreads] = await inTurns([mock, prism, mockWithoutThreads], {
-      connections: 64,
-      mixed: true,
-    });
+    const [mockMixed, prismMixed, mockMixedWithoutThreads] = (
+      await samplesInTurns([mock, prism, mockWithoutThreads], { connections: 64, mixed: true })
+    ).map(withCpu);
     const [mockMixedCsv, prismMixedCsv] = await inTurns([mock, prism], { connections: 64, mixed: true, mixOf: csvExportRequests });
     figures = {
       mock: {
