@@ -28,7 +28,7 @@ export interface ThroughputResult {
   /** A mix of repeated and never-seen requests over every export, at 64 connections (not for the bare server, which ignores requests). */
   mixed?: LoadResult & { cpuUsPerRequest: CpuPerRequest };
   /** The same mix over the CSV exports only: the part of `mixed` that needs neither the XLSX nor the PDF writer. */
-  mixedCsv?: LoadResult;
+  mixedCsv?: LoadResult & { cpuUsPerRequest: CpuPerRequest };
   /** The same mix with every file written in the server's own thread (`--render-threads 0`). */
   mixedWithoutThreads?: LoadResult;
 }
@@ -210,7 +210,9 @@ export async function measureThroughput(): Promise<ThroughputResults> {
     const [mockMixed, prismMixed, mockMixedWithoutThreads] = (
       await samplesInTurns([mock, prism, mockWithoutThreads], { connections: 64, mixed: true })
     ).map(withCpu);
-    const [mockMixedCsv, prismMixedCsv] = await inTurns([mock, prism], { connections: 64, mixed: true, mixOf: csvExportRequests });
+    const [mockMixedCsv, prismMixedCsv] = (
+      await samplesInTurns([mock, prism], { connections: 64, mixed: true, mixOf: csvExportRequests })
+    ).map(withCpu);
     figures = {
       mock: {
         name: mockCli.name,
