@@ -4,11 +4,12 @@ import type { CredentialsKind } from './credentials.ts';
 import { examplesOf } from './examples.ts';
 import type { ExportCall } from './export-answer.ts';
 import { accepts, fileTypeOfPath } from './formats.ts';
+import { hasMalformedEscape, pathParametersOf, workspaceIdIn } from './path-parameters.ts';
 import type { Preference } from './prefer.ts';
 import type { Prism, PrismOperation, PrismOutput, PrismRequest } from './prism.ts';
 import { isJsonContentType, parseJson } from './request-body.ts';
 import { type MockResponse, togglError } from './responses.ts';
-import { notFinite } from './toggl-messages.ts';
+import { invalidWorkspaceIdOf, notFinite } from './toggl-messages.ts';
 
 /** One request as the front received it, body read in full and credentials classified (never kept). */
 export interface MockRequest {
@@ -39,6 +40,9 @@ export function createAnswerer(prism: Prism, exportFile: (call: ExportCall) => P
     const routed = prism.route({ method, url: { path: request.path }, headers: {} });
     if (routed._tag === 'Left') return routingError(routed.left.status, request);
     const operation = routed.right;
+    if (hasMalformedEscape(request.path)) {
+      return togglError(400, `Invalid path ${request.path}: a % in a URL must be followed by two hexadecimal digits`);
+    }
 
     let body: unknown;
     let cutList: string | undefined;
@@ -67,6 +71,8 @@ export function createAnswerer(prism: Prism, exportFile: (call: ExportCall) => P
       ...(mediaTypes && { mediaTypes }),
     });
     if (!checked.ok) return togglError(checked.status, checked.message, checked.headers);
+    const workspaceId = pathParametersOf(operation, request.path)?.['workspace_id'];
+    if (workspaceId !== undefined && workspaceIdIn(workspaceId) === undefined) return togglError(400, invalidWorkspaceIdOf(operation));
     const { output } = checked;
 
     if (output.statusCode !== 200) return documentedError(output, chosen.mock.exampleKey);

@@ -1,6 +1,7 @@
 import { exportReport, type ReportData, type ReportRenderer, type WorkspaceExportId } from '@toggl-exports/report-engine';
 import type { CredentialsKind } from './credentials.ts';
 import type { FileType } from './formats.ts';
+import { decodedSegment, pathParametersOf, workspaceIdIn } from './path-parameters.ts';
 import type { PrismOperation } from './prism.ts';
 import { isJsonObject } from './request-body.ts';
 import { type MockResponse, togglError } from './responses.ts';
@@ -38,19 +39,8 @@ const workspaceExports: Readonly<Record<WorkspaceExportId, true>> = {
 
 const isWorkspaceExport = (id: string | undefined): id is WorkspaceExportId => id !== undefined && Object.hasOwn(workspaceExports, id);
 
-/** A pattern that reads the path parameters of a request from an operation's path template. */
-function pathPattern(template: string): RegExp {
-  const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+?)');
-  return new RegExp(`^${source}$`);
-}
-
-function decodedToken(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw; // not percent-encoded as a URL would be: taken as it is
-  }
-}
+/** A saved report's token as the path names it: decoded, or as it is when it is not valid percent-encoding. */
+const decodedToken = (raw: string): string => decodedSegment(raw) ?? raw;
 
 export function createExporter(
   data: ReportData,
@@ -58,8 +48,6 @@ export function createExporter(
   operations: readonly PrismOperation[],
   render: ReportRenderer,
 ) {
-  const pathPatterns = new Map(operations.map((operation) => [operation.path, pathPattern(operation.path)]));
-
   async function fileOf(
     call: ExportCall,
     operationId: WorkspaceExportId,
@@ -103,23 +91,29 @@ export function createExporter(
   }
 
   function exportFile(call: ExportCall): Promise<MockResponse> {
-    const parameters = pathPatterns.get(call.operation.path)?.exec(call.path)?.groups ?? {};
+    const parameters = pathParametersOf(call.operation, call.path) ?? {};
     if (parameters['report_token'] !== undefined) return savedReportFile(call, decodedToken(parameters['report_token']));
     const { iid } = call.operation;
     if (!isWorkspaceExport(iid)) throw new Error(`the report engine computes no ${iid}, which Prism routed ${call.path} to`);
-    return fileOf(call, iid, Number(parameters['workspace_id']), isJsonObject(call.body) ? call.body : {});
+    const workspaceId = workspaceIdIn(parameters['workspace_id'] ?? '');
+    if (workspaceId === undefined) throw new Error(`${call.path} names no workspace ID, yet it was let through to ${iid}`);
+    return fileOf(call, iid, workspaceId, isJsonObject(call.body) ? call.body : {});
   }
 
   /**
    * What a request to `path` counts against in the quota: the workspace it names, or the saved
-   * report's; undefined for a path that is no export.
+   * report's; undefined for a path that is no export, or names no workspace ID.
    */
   function organizationOf(path: string): string | undefined {
-    for (const pattern of pathPatterns.values()) {
-      const parameters = pattern.exec(path)?.groups;
+    for (const operation of operations) {
+      const parameters = pathParametersOf(operation, path);
       if (!parameters) continue;
       const token = parameters['report_token'];
-      if (token === undefined) return `workspace ${parameters['workspace_id']}`;
+      if (token === undefined) {
+        // A workspace named some other way gets a 400, and counts against nothing.
+        const workspaceId = workspaceIdIn(parameters['workspace_id'] ?? '');
+        return workspaceId === undefined ? undefined : `workspace ${workspaceId}`;
+      }
       const saved = data.savedReport(decodedToken(token));
       return saved ? `workspace ${saved.workspaceId}` : `saved report ${token}`;
     }

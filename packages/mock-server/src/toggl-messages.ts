@@ -98,6 +98,12 @@ export const asksForAParameter = (diagnostic: PrismDiagnostic): boolean => {
   return kind === 'noBody' || (kind === 'wholeBody' && diagnostic.code === 'minProperties');
 };
 
+/** An operation's message for a workspace ID in its path that is no workspace ID, in the operation's own wording where it documents one. */
+export const invalidWorkspaceIdOf = (operation: PrismOperation): string =>
+  documentedMessage(operation, 400, 'InvalidWorkspaceId') ??
+  documentedMessage(operation, 400, 'InvalidWorkspaceIdCapitalized') ??
+  invalidWorkspaceId;
+
 /** The one problem a 400 reports for the request problems Prism found. */
 export function invalidRequest(diagnostics: readonly PrismDiagnostic[], operation: PrismOperation): RequestProblem {
   const [first] = diagnostics
@@ -121,14 +127,7 @@ export function invalidRequest(diagnostics: readonly PrismDiagnostic[], operatio
       return { message: notSupported(named), field: named };
     }
     case 'pathParameter':
-      if (field === 'workspace_id') {
-        return {
-          message:
-            documentedMessage(operation, 400, 'InvalidWorkspaceId') ??
-            documentedMessage(operation, 400, 'InvalidWorkspaceIdCapitalized') ??
-            invalidWorkspaceId,
-        };
-      }
+      if (field === 'workspace_id') return { message: invalidWorkspaceIdOf(operation) };
       return { message: invalidValueMessage(diagnostic, field, operation) };
     case 'field':
       return { message: invalidValueMessage(diagnostic, field, operation), field };

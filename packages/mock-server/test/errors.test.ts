@@ -257,6 +257,22 @@ describe('request bodies', () => {
     await expectError(post(projects.replace('1234567', '0'), { body: {} }), 400, exampleMessage('InvalidWorkspaceIdCapitalized'));
   });
 
+  it('takes a workspace ID in plain decimal only, and no larger than it can hold exactly', async () => {
+    const spelled = ['016', '1e3', '0x10', '16.0', '+5', '%2B5', '99999999999999999999', '9007199254740993'];
+    for (const id of spelled) {
+      await expectError(post(detailedCsv.replace('1234567', id), { body: validBody }), 400, exampleMessage('InvalidWorkspaceId'));
+    }
+    const projects = byOperation('exportProfitabilityProjects', 'text/csv').path;
+    await expectError(post(projects.replace('1234567', '016'), { body: {} }), 400, exampleMessage('InvalidWorkspaceIdCapitalized'));
+    // Percent-encoded digits are the digits: /workspace/%31%32/ is workspace 12.
+    const encoded = await post(detailedCsv.replace('1234567', '%31%32'), { body: validBody });
+    expect([encoded.status, encoded.headers.get('content-disposition')]).toEqual([
+      200,
+      (await post(detailedCsv.replace('1234567', '12'), { body: validBody })).headers.get('content-disposition'),
+    ]);
+    expect((await post(detailedCsv.replace('1234567', '9007199254740991'), { body: validBody })).status).toBe(200);
+  });
+
   it('enforces the rules across fields that the schema cannot express', async () => {
     await expectError(
       post(detailedCsv, { body: { start_date: '2026-10-31', end_date: '2026-10-01' } }),
@@ -382,6 +398,24 @@ describe('file type by extension', () => {
     }
   });
 
+  it("goes by an Accept range's type and subtype, whatever its parameters, and takes Toggl's own text/xlsx", async () => {
+    for (const [path, accept, mediaType] of [
+      [detailedCsv, 'text/csv; charset=utf-8', 'text/csv'],
+      [detailedCsv, 'text/csv;header=present;q=0.5, application/json', 'text/csv'],
+      [detailedPdf, 'application/pdf; charset="binary"', 'application/pdf'],
+      [detailedXlsx, 'text/xlsx', xlsx],
+    ] as const) {
+      const answer = await post(path, { body: validBody, headers: { accept } });
+      expect([answer.status, answer.headers.get('content-type')], accept).toEqual([200, mediaType]);
+    }
+    await expectError(
+      post(detailedCsv, { body: validBody, headers: { accept: 'text/csv; charset=utf-8; q=0' } }),
+      406,
+      /answers with text\/csv/,
+    );
+    await expectError(post(detailedCsv, { body: validBody, headers: { accept: 'text/xlsx' } }), 406, /answers with text\/csv/);
+  });
+
   it("answers 406 to an Accept header that excludes the path's file type", async () => {
     await expectError(
       post(detailedXlsx, { body: validBody, headers: { accept: 'text/csv' } }),
@@ -502,6 +536,12 @@ describe('routing', () => {
     await expectError(post(weeklyCsv.replace('.csv', '.txt'), { body: validBody }), 404, /no export endpoint/);
     const headers = await expectError(post(detailedCsv, { method: 'GET' }), 405, /Method GET is not allowed/);
     expect(headers.get('allow')).toBe('POST');
+  });
+
+  it('400 for a path whose percent-escapes do not decode, whichever parameter holds them', async () => {
+    for (const path of [detailedCsv.replace('1234567', '%zz'), savedPdf.replace(/shared\/[^/]+/, 'shared/%zz'), `${trendsCsv}%`]) {
+      await expectError(post(path, { body: validBody }), 400, /a % in a URL must be followed by two hexadecimal digits/);
+    }
   });
 
   it('rejects an extension the endpoint does not offer', async () => {

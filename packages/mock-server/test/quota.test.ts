@@ -55,6 +55,15 @@ describe('the quota', () => {
     expect((await exportCsv(mock.url, { workspaceId: 2, authorization: basicAuth('ada@example.com', 'other') })).status).toBe(402);
   });
 
+  it('refuses a workspace ID written some other way (016, 1.6e1) rather than count it apart', async () => {
+    const mock = await ownServer({ quota: 1 });
+    const path = (id: string) => `/reports/api/v3/workspace/${id}/search/time_entries.csv`;
+    expect(quotaOf(await exportCsv(mock.url, { path: path('16') }))).toEqual([200, '0', anHour]);
+    for (const id of ['016', '1.6e1', '16.0', '0x10', '+16'])
+      expect(quotaOf(await exportCsv(mock.url, { path: path(id) })), id).toEqual([400, null, null]);
+    expect((await exportCsv(mock.url, { path: path('16') })).status).toBe(402);
+  });
+
   it("counts a saved report's requests against its report's workspace", async () => {
     const mock = await ownServer({
       quota: 1,
