@@ -1,6 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../src/index.ts';
-import { csvTable, entryIds, paths, SECONDS, secondsOf, startDatasetServer, sum, WEEK, WEEK_ENTRIES, WS_EDGES } from './fixtures.ts';
+import {
+  ADA,
+  csvTable,
+  dataset,
+  entryIds,
+  paths,
+  REVIEW,
+  SECONDS,
+  secondsOf,
+  startDatasetServer,
+  sum,
+  WEEK,
+  WEEK_ENTRIES,
+  WS_EDGES,
+  withChange,
+} from './fixtures.ts';
 
 /* The detailed report's columns, rows, ordering and grouping, against the dataset of fixtures.ts. */
 
@@ -145,6 +160,41 @@ describe('detailed report order', () => {
     // at: 7 10-05, 2 10-06, 4 10-07, 8 10-10, 6 10-12, 3 10-15, 1 10-20, 5 10-25.
     expect(await ids({ order_by: 'last_update' })).toEqual([7, 2, 4, 8, 6, 3, 1, 5]);
     expect(await ids({ order_by: 'last_update', order_dir: 'DESC' })).toEqual([5, 1, 3, 6, 8, 4, 2, 7]);
+  });
+});
+
+describe('detailed report order of texts differing in case', () => {
+  // Ada renamed to Grace's name in lower case, entry 1 described in lower case (entry 7 is not), and the tag Review in lower case.
+  let renamed: MockServer;
+  beforeAll(async () => {
+    renamed = await startDatasetServer({
+      ...dataset,
+      users: withChange(dataset.users, ADA, { fullname: 'grace hopper' }),
+      tags: withChange(dataset.tags, REVIEW, { name: 'review' }),
+      time_entries: withChange(dataset.time_entries, 1, { description: 'invoice PDF layout' }),
+    });
+  });
+  afterAll(async () => {
+    await renamed.close();
+  });
+
+  const idsBy = async (order_by: string, order_dir: 'ASC' | 'DESC' = 'ASC') =>
+    entryIds(await csvTable(renamed.url, paths.detailed(), { ...WEEK, order_by, order_dir }));
+
+  it('sorts user names ignoring case, and names differing only in case by code point', async () => {
+    // Grace Hopper (entries 2, 5, 6), then grace hopper (1, 7, 4), then Linus Torvalds (3, 8).
+    expect(await idsBy('user')).toEqual([2, 5, 6, 1, 7, 4, 3, 8]);
+    expect(await idsBy('user', 'DESC')).toEqual([8, 3, 4, 7, 1, 6, 5, 2]);
+  });
+
+  it('sorts descriptions differing only in case by code point rather than by start', async () => {
+    // Entry 7 "Invoice PDF layout" before entry 1 "invoice PDF layout", though entry 1 starts first.
+    expect(await idsBy('description')).toEqual([5, 8, 7, 1, 4, 2, 3, 6]);
+  });
+
+  it("lists an entry's tags by name ignoring case", async () => {
+    const [review] = (await csvTable(renamed.url, paths.detailed(), { ...WEEK, time_entry_ids: [4] })).records;
+    expect(review?.['Tags']).toBe('review, Urgent');
   });
 });
 

@@ -403,6 +403,10 @@ export const dataset: Dataset = {
   ],
 };
 
+/** `items` with the one of ID `id` changed: for a dataset that differs from the one above in a few places. */
+export const withChange = <T extends { id: number }>(items: readonly T[] | undefined, id: number, change: Partial<T>): T[] =>
+  (items ?? []).map((item) => (item.id === id ? { ...item, ...change } : item));
+
 /** Starts a mock server over `data` (the dataset above by default); close it in afterAll. */
 export const startDatasetServer = (data: Dataset = dataset): Promise<MockServer> => startMockServer({ port: 0, data });
 

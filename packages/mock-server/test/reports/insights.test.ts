@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../src/index.ts';
 import {
+  ADA,
   ADMIN,
   amountText,
   BILLING_API,
   csvTable,
+  dataset,
   GLOBEX,
   GRACE,
   hoursText,
@@ -18,6 +20,7 @@ import {
   WS,
   WS_NO_CURRENCY,
   WS_ROUNDED,
+  withChange,
 } from './fixtures.ts';
 
 /*
@@ -227,5 +230,33 @@ describe('project trends', () => {
     expect((await trends({ project_ids: [WEBSITE] })).column('Project')).toEqual(['Website']);
     expect((await trends({ billable: false })).column('Project')).toEqual(['Internal']);
     expect((await trends({ billable: true })).column('Project')).toEqual(['Billing API', 'Website']);
+  });
+});
+
+describe('insights order of names differing in case', () => {
+  // Ada renamed to Grace's name in lower case, her group Admin to admin, and Billing API to Internal's name in lower case.
+  let renamed: MockServer;
+  beforeAll(async () => {
+    renamed = await startDatasetServer({
+      ...dataset,
+      users: withChange(dataset.users, ADA, { fullname: 'grace hopper' }),
+      groups: withChange(dataset.groups, ADMIN, { name: 'admin' }),
+      projects: withChange(dataset.projects, BILLING_API, { name: 'internal' }),
+    });
+  });
+  afterAll(async () => {
+    await renamed.close();
+  });
+
+  const column = async (path: string, name: string) => (await csvTable(renamed.url, path, WEEK)).column(name);
+
+  it('sorts members ignoring case, and names differing only in case by code point', async () => {
+    expect(await column(paths.employees(), 'User')).toEqual(['Grace Hopper', 'grace hopper', 'Linus Torvalds']);
+    expect(await column(paths.employees(), 'Groups')).toEqual(['Engineering', 'admin, Engineering', 'Ops']);
+  });
+
+  it('sorts projects ignoring case, and names differing only in case by code point', async () => {
+    expect(await column(paths.projects(), 'Project')).toEqual(['Internal', 'internal', 'Website']);
+    expect(await column(paths.trends(), 'Project ID')).toEqual([String(INTERNAL), String(BILLING_API), String(WEBSITE)]);
   });
 });

@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../src/index.ts';
-import { centsOf, csvTable, paths, postTo, secondsOf, startDatasetServer, sum, WEBSITE, WEEK } from './fixtures.ts';
+import {
+  ADA,
+  centsOf,
+  csvTable,
+  dataset,
+  paths,
+  postTo,
+  secondsOf,
+  startDatasetServer,
+  sum,
+  WEBSITE,
+  WEEK,
+  withChange,
+} from './fixtures.ts';
 
 /* The weekly report's columns, groupings and amounts, against the dataset of fixtures.ts. */
 
@@ -88,6 +101,15 @@ describe('weekly report', () => {
     expect((await weekly({ calculate: 'time' })).rows).toEqual((await weekly()).rows);
   });
 
+  it('shows time that rounds to nothing as 00:00:00, leaving only days without entries empty', async () => {
+    // Rounded to the nearest hour, Linus's Email (Friday, 900 s) and Grace's Website copy (Sunday, 1500 s) count 0 s.
+    const table = await weekly({ rounding: 0, rounding_minutes: 60 });
+    const cells = (user: string, project: string) =>
+      [...DAYS, 'Total'].map((day) => table.records.find((record) => record['User'] === user && record['Project'] === project)?.[day]);
+    expect(cells('Linus Torvalds', '')).toEqual(['', '', '', '', '00:00:00', '', '', '00:00:00']);
+    expect(cells('Grace Hopper', 'Website')).toEqual(['', '', '', '', '', '', '00:00:00', '00:00:00']);
+  });
+
   it('applies the report filters to its rows', async () => {
     const table = await weekly({ project_ids: [WEBSITE] });
     expect(table.records.map((record) => [record['User'], record['Project']])).toEqual([
@@ -103,5 +125,31 @@ describe('weekly report', () => {
       expect(answer.status, grouping).toBe(400);
       expect(answer.json()).toMatch(/'grouping'/);
     }
+  });
+});
+
+describe('weekly report order of names differing in case', () => {
+  // Ada renamed to Grace's name in lower case: her rows come after all of Grace Hopper's, not among them by project.
+  let renamed: MockServer;
+  beforeAll(async () => {
+    renamed = await startDatasetServer({
+      ...dataset,
+      users: withChange(dataset.users, ADA, { fullname: 'grace hopper' }),
+    });
+  });
+  afterAll(async () => {
+    await renamed.close();
+  });
+
+  it('sorts rows by user name ignoring case, and names differing only in case by code point', async () => {
+    const table = await csvTable(renamed.url, paths.weekly(), WEEK);
+    expect(table.records.map((record) => [record['User'], record['Project']])).toEqual([
+      ['Grace Hopper', 'Internal'],
+      ['Grace Hopper', 'Website'],
+      ['Grace Hopper', ''],
+      ['grace hopper', 'Billing API'],
+      ['Linus Torvalds', 'Website'],
+      ['Linus Torvalds', ''],
+    ]);
   });
 });

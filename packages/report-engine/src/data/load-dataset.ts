@@ -1,5 +1,5 @@
 import { groupBy } from '../group-by.ts';
-import { compareText } from '../text-order.ts';
+import { compareNames } from '../text-order.ts';
 import { isTimeZone, localMoment } from '../time-zones.ts';
 import { type DatasetProblem, describeValue, epochOfDateTime, MAX_PROBLEMS, schemaProblems, singular } from './dataset-problems.ts';
 import type { Dataset } from './dataset-schema.ts';
@@ -199,7 +199,7 @@ function reportDataOf(dataset: Dataset, times: readonly EntryTimes[]): ReportDat
     ]),
   );
   const tags = new Map<number, Tag>((dataset.tags ?? []).map(({ id, name }) => [id, { id, name }]));
-  const byTagName = (a: number, b: number) => compareText(tags.get(a)?.name ?? '', tags.get(b)?.name ?? '') || a - b;
+  const byTagName = (a: number, b: number) => compareNames(tags.get(a)?.name ?? '', tags.get(b)?.name ?? '') || a - b;
 
   const rawEntries = dataset.time_entries ?? [];
   /** The entry at `index`, in the shape of the reports; `undefined` while it runs. */

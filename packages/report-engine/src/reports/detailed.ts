@@ -4,7 +4,7 @@ import type { Workspace } from '../data/report-data.ts';
 import type { components } from '../generated/openapi.ts';
 import { groupBy } from '../group-by.ts';
 import { periodOf } from '../request/period.ts';
-import { compareText } from '../text-order.ts';
+import { compareNameKeys, type NameKey, nameKey } from '../text-order.ts';
 import { cellStyle } from './cell-style.ts';
 import { amountOf, type PricedEntry, pricedSelection, secondsOf } from './priced-entries.ts';
 import type { Cell, Column, Report } from './report.ts';
@@ -45,16 +45,16 @@ function groupSimilar(priced: readonly PricedEntry[]): Line[] {
 type OrderBy = NonNullable<DetailedBody['order_by']>;
 
 /** What each order sorts the lines by before their start; `date` is none, as lines come by their start already. */
-const sortKeys: Record<Exclude<OrderBy, 'date'>, (line: Line, workspace: Workspace) => string | number> = {
-  user: ({ entry }, workspace) => workspace.users.get(entry.userId)?.name ?? '',
+const sortKeys: Record<Exclude<OrderBy, 'date'>, (line: Line, workspace: Workspace) => NameKey | number> = {
+  user: ({ entry }, workspace) => nameKey(workspace.users.get(entry.userId)?.name ?? ''),
   duration: ({ seconds }) => seconds,
-  description: ({ entry }) => entry.description.toLowerCase(),
+  description: ({ entry }) => nameKey(entry.description),
   last_update: ({ entry }) => entry.updatedAt,
 };
 
-/** Two keys of the same order: numbers by value, texts by code point. */
-const compareKeys = (a: string | number, b: string | number): number =>
-  typeof a === 'number' ? a - (b as number) : compareText(a, b as string);
+/** Two keys of the same order: numbers by value, names ignoring case first. */
+const compareKeys = (a: NameKey | number, b: NameKey | number): number =>
+  typeof a === 'number' ? a - (b as number) : compareNameKeys(a, b as NameKey);
 
 /** The lines in `order_by` order, those of the same key by their start. */
 function ordered(lines: readonly Line[], orderBy: Exclude<OrderBy, 'date'>, workspace: Workspace): Line[] {

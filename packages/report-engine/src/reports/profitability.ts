@@ -5,7 +5,7 @@ import { groupBy } from '../group-by.ts';
 import { projectFilter, selectEntries } from '../request/filters.ts';
 import { type Period, periodOf } from '../request/period.ts';
 import { roundingOf } from '../request/rounding.ts';
-import { compareText } from '../text-order.ts';
+import { compareNameKeys, compareNames, compareText, nameKey } from '../text-order.ts';
 import { cellStyle } from './cell-style.ts';
 import { dimension } from './dimensions.ts';
 import { type PricedEntry, priceEntries, secondsOf, sumOf } from './priced-entries.ts';
@@ -77,9 +77,9 @@ function profitabilityReport({ input, title, subjectColumns, subjectCells, subje
   const rows = [...groupBy(priced, (member) => `${subjectOf(member.entry)} ${bucketOfEntry(member.entry)}`).values()]
     .map((members) => {
       const first = (members[0] as PricedEntry).entry;
-      return { members, first, name: nameOf(first), subject: subjectOf(first), bucket: bucketOfEntry(first) };
+      return { members, first, name: nameKey(nameOf(first)), subject: subjectOf(first), bucket: bucketOfEntry(first) };
     })
-    .sort((a, b) => compareText(a.name, b.name) || a.subject - b.subject || compareText(a.bucket, b.bucket))
+    .sort((a, b) => compareNameKeys(a.name, b.name) || a.subject - b.subject || compareText(a.bucket, b.bucket))
     .map(({ members, first, bucket }): Cell[] => [...subjectCells(first), ...(resolution ? [bucket] : []), ...figures(members, workspace)]);
   return {
     ...naming(input, title),
@@ -113,7 +113,7 @@ export function employeeProfitabilityReport(input: ReportInput<EmployeesBody>): 
     ],
     subjectCells: (entry) => {
       const user = userOf(entry);
-      const groupNames = (user?.groupIds ?? []).map((id) => workspace.groups.get(id)?.name ?? '').sort(compareText);
+      const groupNames = (user?.groupIds ?? []).map((id) => workspace.groups.get(id)?.name ?? '').sort(compareNames);
       return [user?.name ?? null, user?.email || null, groupNames.join(', ') || null];
     },
     subjectOf: (entry) => entry.userId,

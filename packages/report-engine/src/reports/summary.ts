@@ -3,7 +3,7 @@ import type { components } from '../generated/openapi.ts';
 import { groupBy } from '../group-by.ts';
 import { periodOf } from '../request/period.ts';
 import { invalidValue } from '../request/request-error.ts';
-import { compareText } from '../text-order.ts';
+import { compareNameKeys, nameKey } from '../text-order.ts';
 import { cellStyle } from './cell-style.ts';
 import { type Dimension, dimension, type GroupKey } from './dimensions.ts';
 import { amountOf, type PricedEntry, pricedSelection, secondsOf } from './priced-entries.ts';
@@ -36,14 +36,11 @@ function sortGroups<T extends { key: unknown; members: readonly PricedEntry[] }>
 ): T[] {
   const byDuration = body.order_by === 'duration';
   const keyed = groups.map((group) => {
-    const text = byDuration ? '' : title(group);
     const last = group.key === null || group.key === OTHER ? 1 : 0;
-    return { group, last, seconds: byDuration ? secondsOf(group.members) : 0, lower: text.toLowerCase(), text };
+    return { group, last, seconds: byDuration ? secondsOf(group.members) : 0, name: nameKey(byDuration ? '' : title(group)) };
   });
   type Keyed = (typeof keyed)[number];
-  const byField = byDuration
-    ? (a: Keyed, b: Keyed) => a.seconds - b.seconds
-    : (a: Keyed, b: Keyed) => compareText(a.lower, b.lower) || compareText(a.text, b.text);
+  const byField = byDuration ? (a: Keyed, b: Keyed) => a.seconds - b.seconds : (a: Keyed, b: Keyed) => compareNameKeys(a.name, b.name);
   const directed = body.order_dir === 'DESC' ? (a: Keyed, b: Keyed) => byField(b, a) : byField;
   return keyed.sort((a, b) => a.last - b.last || directed(a, b)).map(({ group }) => group);
 }

@@ -4,7 +4,7 @@ import { groupBy } from '../group-by.ts';
 import { projectFilter } from '../request/filters.ts';
 import { type Period, periodOf, requestDate } from '../request/period.ts';
 import { roundingOf } from '../request/rounding.ts';
-import { compareText } from '../text-order.ts';
+import { compareNames } from '../text-order.ts';
 import { cellStyle } from './cell-style.ts';
 import { priceEntries, secondsOf } from './priced-entries.ts';
 import type { Cell, Column, Report } from './report.ts';
@@ -40,7 +40,7 @@ export function projectTrendsReport(input: ReportInput<TrendsBody>): Report {
   const projects = [...new Set([...now.keys(), ...before.keys()])]
     .map((id) => workspace.projects.get(id))
     .filter((project) => project !== undefined)
-    .sort((a, b) => compareText(a.name, b.name) || a.id - b.id);
+    .sort((a, b) => compareNames(a.name, b.name) || a.id - b.id);
   const rows = projects.map((project): Cell[] => {
     const userIds = [...new Set((now.get(project.id) ?? []).map((member) => member.entry.userId))].sort((a, b) => a - b);
     return [

@@ -3,7 +3,7 @@ import type { components } from '../generated/openapi.ts';
 import { groupBy } from '../group-by.ts';
 import { periodOf } from '../request/period.ts';
 import { invalidValue, oneOf } from '../request/request-error.ts';
-import { compareText } from '../text-order.ts';
+import { compareNameKeys, type NameKey, nameKey } from '../text-order.ts';
 import { cellStyle, formatDate } from './cell-style.ts';
 import { type Dimension, dimension } from './dimensions.ts';
 import { amountOf, type PricedEntry, pricedSelection, secondsOf } from './priced-entries.ts';
@@ -41,20 +41,24 @@ export function weeklyReport(input: ReportInput<WeeklyBody>): Report {
   ].map((name) => dimension(name, workspace));
 
   const priced = pricedSelection(body, workspace, period);
-  const value = (members: readonly PricedEntry[]): number | null => (amounts ? amountOf(members) : secondsOf(members) || null);
+  // A day without entries stays empty; time that rounds to nothing still shows, as 00:00:00.
+  const value = (members: readonly PricedEntry[]): number | null => {
+    if (amounts) return amountOf(members);
+    return members.length === 0 ? null : secondsOf(members);
+  };
 
   const rowKey = (member: PricedEntry) => JSON.stringify(dimensions.map((each) => each.keyOf(member.entry)));
   // Rows sort by each dimension's title in turn; a group without one (no project) comes after those with one.
   const sortKey = (members: PricedEntry[]) =>
     dimensions.map((each) => {
       const key = each.keyOf((members[0] as PricedEntry).entry);
-      return key === null ? '\uffff' : each.title(key).toLowerCase();
+      return nameKey(key === null ? '\uffff' : each.title(key));
     });
   const rowGroups = [...groupBy(priced, rowKey).values()]
     .map((members) => ({ members, titles: sortKey(members) }))
     .sort((a, b) => {
       for (let index = 0; index < a.titles.length; index += 1) {
-        const order = compareText(a.titles[index] as string, b.titles[index] as string);
+        const order = compareNameKeys(a.titles[index] as NameKey, b.titles[index] as NameKey);
         if (order !== 0) return order;
       }
       return 0;
