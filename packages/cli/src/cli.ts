@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
+import { createTogglExportsClient } from '@toggl-exports/client';
 import { CommanderError } from 'commander';
 import { buildBody } from './body.js';
 import { readToken, refuseCredentialFlags } from './credentials.js';
@@ -31,6 +32,26 @@ function checkOutput({ options }: ParsedCommand): void {
   }
 }
 
+/** The client's own name for the option `--base-url` sets, which its errors start with. */
+const CLIENT_BASE_URL = 'createTogglExportsClient options.baseUrl';
+
+/**
+ * Refuses a `--base-url` the client would refuse, in the client's words with the flag's name:
+ * the client owns the rule (and describes a URL with "@" rather than showing it, as it may hold
+ * a password). A client is cheap to make: it sends nothing until it is called.
+ */
+function checkBaseUrl({ options }: ParsedCommand): void {
+  if (options.baseUrl === undefined) return;
+  try {
+    createTogglExportsClient({}, { baseUrl: options.baseUrl });
+  } catch (error) {
+    if (error instanceof TypeError && error.message.startsWith(CLIENT_BASE_URL)) {
+      throw usageError(`--base-url${error.message.slice(CLIENT_BASE_URL.length)}`);
+    }
+    throw error;
+  }
+}
+
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const secrets = secretsOf(env.TOGGL_API_TOKEN?.trim());
   const output: Output = {
@@ -38,9 +59,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     out: (text) => process.stdout.write(mask(text, secrets)),
   };
   let progress = new Progress('lines', output);
+  let parsed: ParsedCommand | undefined;
   try {
     refuseCredentialFlags(argv);
-    let parsed: ParsedCommand | undefined;
     const program = buildProgram(version, output, (result) => {
       parsed = result;
     });
@@ -59,6 +80,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     const { command, target, options } = parsed;
     progress = new Progress(modeOf(options), output);
     checkOutput(parsed);
+    checkBaseUrl(parsed);
     const required = command.target === 'workspace' && !options.dryRun;
     const token =
       (await readToken(options.tokenFile, env, required)) ?? (options.dryRun && command.target === 'workspace' ? dryRunToken : undefined);
@@ -92,7 +114,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     });
     return ExitCode.ok;
   } catch (error) {
-    const { exitCode, message } = describeFailure(error);
+    const { exitCode, message } = describeFailure(error, parsed?.command.target);
     progress.fail(message, exitCode);
     return exitCode;
   }

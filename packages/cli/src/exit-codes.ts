@@ -1,4 +1,5 @@
 import { TogglApiError, TogglNetworkError, TogglTimeoutError } from '@toggl-exports/client';
+import type { CommandTarget } from './commands.js';
 
 /** What the process exits with; scripts branch on these, so they never change meaning. */
 export const ExitCode = {
@@ -35,8 +36,8 @@ export const usageError = (message: string) => new CliError(message, ExitCode.us
 
 const waitText = (seconds: number | undefined) => (seconds === undefined ? '' : ` in ${seconds} s`);
 
-/** What to do about each reason Toggl gives for refusing an export. */
-function apiHint(error: TogglApiError): [ExitCodeValue, string] {
+/** What to do about each reason Toggl gives for refusing an export; `target` is what the command exports from. */
+function apiHint(error: TogglApiError, target: CommandTarget | undefined): [ExitCodeValue, string] {
   switch (error.reason) {
     case 'unauthorized':
       return [ExitCode.auth, 'Check the API token in TOGGL_API_TOKEN or --token-file (Toggl: Profile settings, API Token).'];
@@ -54,17 +55,22 @@ function apiHint(error: TogglApiError): [ExitCodeValue, string] {
     case 'feature_not_enabled':
       return [ExitCode.api, "The workspace's plan does not include this report or filter."];
     case 'not_found':
-      return [ExitCode.api, "Check the saved report's token."];
+      return [
+        ExitCode.api,
+        target === 'savedReport'
+          ? "Check the saved report's token."
+          : "Check --workspace and --base-url (the API's address, such as https://api.track.toggl.com).",
+      ];
     default:
       return [ExitCode.api, 'Toggl could not answer; try again later.'];
   }
 }
 
-/** The exit code and message for anything a run can fail with. */
-export function describeFailure(error: unknown): { exitCode: ExitCodeValue; message: string } {
+/** The exit code and message for anything a run can fail with; `target` is known once the arguments are parsed. */
+export function describeFailure(error: unknown, target: CommandTarget | undefined): { exitCode: ExitCodeValue; message: string } {
   if (error instanceof CliError) return { exitCode: error.exitCode, message: error.message };
   if (error instanceof TogglApiError) {
-    const [exitCode, hint] = apiHint(error);
+    const [exitCode, hint] = apiHint(error, target);
     return { exitCode, message: `${error.message}\n${hint}` };
   }
   if (error instanceof TogglTimeoutError) {

@@ -35,14 +35,16 @@ export interface ParsedCommand {
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 const wholeNumber =
-  (max: number) =>
+  (min: number, max: number) =>
   (value: string): number => {
-    if (!/^\d+$/.test(value) || Number(value) > max) throw new InvalidArgumentError(`use a whole number from 0 to ${max}.`);
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+      throw new InvalidArgumentError(`use a whole number from ${min} to ${max}.`);
     return Number(value);
   };
 
 const workspaceId = (value: string): string => {
-  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('use the numeric ID from the workspace URL, e.g. 1234567.');
+  if (!/^[1-9]\d*$/.test(value) || !Number.isSafeInteger(Number(value)))
+    throw new InvalidArgumentError('use the numeric ID from the workspace URL, e.g. 1234567.');
   return value;
 };
 
@@ -80,9 +82,9 @@ function addExportCommand(program: Command, command: ExportCommand, onParsed: (p
     .option('--set <key=value>', 'one body field; the value is read as JSON if it is JSON (repeatable)', collect)
     .option('--base-url <url>', 'API address, e.g. a mock: http://127.0.0.1:4010 (default: Toggl)')
     .option('--token-file <file>', 'read the API token from this file instead of TOGGL_API_TOKEN')
-    .option('--retries <n>', 'times a failed request is sent again', wholeNumber(10), 3)
-    .option('--max-wait <seconds>', 'longest wait Toggl may ask for before a retry', wholeNumber(86_400), 60)
-    .option('--timeout <seconds>', 'longest wait for an answer, retries included', wholeNumber(86_400), 120)
+    .option('--retries <n>', 'times a failed request is sent again', wholeNumber(0, 10), 3)
+    .option('--max-wait <seconds>', 'longest wait Toggl may ask for before a retry', wholeNumber(0, 86_400), 60)
+    .option('--timeout <seconds>', 'longest wait for an answer, retries included', wholeNumber(1, 86_400), 120)
     .option('--dry-run', 'print the requests as cURL commands (token masked) and send nothing')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--json', 'print one JSON line with the result (file, bytes, rows, requests) on stdout')

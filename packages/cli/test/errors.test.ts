@@ -47,6 +47,36 @@ describe('bad usage: exit 2, naming the flag and what is allowed', () => {
     [['detailed', '-w', '42', '--set', '=5'], /--set "=5" has no key; use key=value/],
     [['detailed', '-w', '42', '--body', 'nope.json'], /--body: cannot read nope.json \(ENOENT\)/],
     [['detailed', '-w', '42', '--json', '--out', '-'], /--json prints its result on stdout/],
+    [
+      ['detailed', '-w', '99999999999999999999', '--dry-run'],
+      /--workspace <id>' argument '99999999999999999999' is invalid\. use the numeric ID/,
+    ],
+    [['detailed', '-w', '42', '--user', '99999999999999999999', '--dry-run'], /--user "99999999999999999999" is not an ID; use a number/],
+    [['detailed', '-w', '42', '--timeout', '0'], /--timeout <seconds>' argument '0' is invalid\. use a whole number from 1 to 86400/],
+    [
+      ['detailed', '-w', '42', '--base-url', 'notaurl'],
+      /--base-url is "notaurl"; use an absolute http\(s\) URL without credentials, query or fragment, such as "https:\/\/api\.track\.toggl\.com"/,
+    ],
+    [
+      ['detailed', '-w', '42', '--base-url', 'ftp://127.0.0.1:4010'],
+      /--base-url is "ftp:\/\/127\.0\.0\.1:4010"; use an absolute http\(s\) URL without credentials, query or fragment/,
+    ],
+    [
+      ['detailed', '-w', '42', '--base-url', 'http://127.0.0.1:4010/?mock=1'],
+      /--base-url is "http:\/\/127\.0\.0\.1:4010\/\?mock=1"; use an absolute http\(s\) URL without credentials, query or fragment/,
+    ],
+    [
+      ['detailed', '-w', '42', '--set', 'page_size=1e999999', '--dry-run'],
+      /--set page_size: page_size is too large for JSON and would be sent as null; use a number from -9007199254740991 to 9007199254740991/,
+    ],
+    [
+      ['detailed', '-w', '42', '--set', 'x=9007199254740993', '--dry-run'],
+      /--set x: x is beyond the whole numbers JSON keeps exactly and would be sent as 9007199254740992; use a number from/,
+    ],
+    [
+      ['detailed', '-w', '42', '--set', 'ids=[1,{"a":[-9007199254740993]}]', '--dry-run'],
+      /--set ids: ids\[1\]\.a\[0\] is beyond the whole numbers JSON keeps exactly and would be sent as -9007199254740992/,
+    ],
     [['monthly'], /unknown command 'monthly'/],
     [[], /Usage: toggl-exports/],
   ])('%j', async (args, message) => {
@@ -54,6 +84,24 @@ describe('bad usage: exit 2, naming the flag and what is allowed', () => {
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.code).toBe(2);
+  });
+
+  it('refuses a --body file with a number JSON cannot keep exactly, saying where it is', async () => {
+    const cwd = scratchDir();
+    writeFileSync(join(cwd, 'body.json'), '{"grouping": "users", "project_ids": [1, 9007199254740993]}');
+    const result = await runCli(['detailed', '-w', '42', '--body', 'body.json', '--dry-run'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      '--body: body.json: project_ids[1] is beyond the whole numbers JSON keeps exactly and would be sent as 9007199254740992;',
+    );
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses a --base-url with a password without printing it', async () => {
+    const result = await runCli(['detailed', '-w', '42', '--base-url', 'https://me:hunter2@api.track.toggl.com']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--base-url is not usable: it carries a user name or password; use');
+    expect(result.stderr).not.toContain('hunter2');
   });
 
   it('refuses a token on the command line without printing it', async () => {
@@ -134,6 +182,21 @@ describe('other API and network errors', () => {
     expect(result.code).toBe(5);
     expect(result.stderr).toContain("Invalid 'rounding_minutes' value");
     expect(result.stderr).toContain('Check the flags, --body and --set');
+  });
+
+  it("not found for a workspace export: exit 5, pointing at --workspace and --base-url, not at a saved report's token", async () => {
+    const result = await runCli(['detailed', '-w', String(workspaceId), '--period', '2026-03', '--base-url', `${mock.url}/api`]);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain('HTTP 404');
+    expect(result.stderr).toContain('Check --workspace and --base-url');
+    expect(result.stderr).not.toContain('saved report');
+  });
+
+  it("not found for a saved report: exit 5, pointing at the saved report's token", async () => {
+    const result = await runCli(['saved', 'N0SuchT0ken', '--base-url', mock.url]);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain('HTTP 404');
+    expect(result.stderr).toContain("Check the saved report's token.");
   });
 
   it('nothing listening at --base-url: exit 6', async () => {
@@ -225,6 +288,13 @@ describe('--dry-run', () => {
         `-H 'content-type: application/json' -H 'user-agent: toggl-exports-cli/0.0.0' --data '{"start_date":"2024-01-01","end_date":"2024-12-31","project_ids":[200]}'`,
     );
     expect(mock.requests()).toEqual([]);
+  });
+
+  it('sends the largest whole numbers JSON keeps exactly as they are', async () => {
+    const result = await runCli(['detailed', '-w', '9007199254740991', '--set', 'x=[-9007199254740991,1.5,2.5e-7]', '--dry-run']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('/workspace/9007199254740991/');
+    expect(result.stdout).toContain(`--data '{"x":[-9007199254740991,1.5,2.5e-7]}'`);
   });
 
   it('needs no token', async () => {
