@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../src/index.ts';
 import { post } from '../http.ts';
 import { pdfText } from '../parse-files.ts';
-import { csvTable, paths, postTo, startDatasetServer, tableOf, WEEK, WS_NO_CURRENCY, xlsxTables } from './fixtures.ts';
+import { csvTable, dataset, paths, postTo, startDatasetServer, tableOf, WEEK, WS_NO_CURRENCY, xlsxTables } from './fixtures.ts';
 
 /*
  * Saved reports of a dataset (same rows as the export they were saved from, overrides, access)
@@ -47,6 +47,21 @@ describe('saved reports of a dataset', () => {
     );
     const document = await pdfText((await postTo(server.url, paths.saved('b1ll4ble', 'pdf'))).bytes);
     expect(document.text).toContain('Billable October');
+  });
+
+  it('are named after the saved report in ASCII, accented letters without their accents', async () => {
+    const [billable] = dataset.saved_reports ?? [];
+    const accented = await startDatasetServer({
+      ...dataset,
+      saved_reports: [{ ...billable!, token: 'accented', name: 'Café Überstunden: Ωmega 日本' }],
+    });
+    try {
+      expect((await postTo(accented.url, paths.saved('accented'))).headers.get('content-disposition')).toBe(
+        'attachment; filename="TogglTrack_Report_Cafe_Uberstunden_mega_(from_01_10_2026_to_31_10_2026).csv"',
+      );
+    } finally {
+      await accented.close();
+    }
   });
 
   it('hold the same values in XLSX as the workspace export', async () => {

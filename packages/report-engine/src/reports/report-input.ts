@@ -26,8 +26,19 @@ export const inCurrency = (label: string, workspace: Workspace): string => `${la
 export function naming(input: ReportInput<unknown>, title: string): Pick<Report, 'title' | 'fileLabel' | 'workspace'> {
   const shown = input.savedName ?? title;
   const { id, name } = input.workspace;
-  return { title: shown, fileLabel: shown.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'Saved_report', workspace: { id, name } };
+  return { title: shown, fileLabel: fileLabelOf(shown), workspace: { id, name } };
 }
+
+/**
+ * A title as the ASCII words of a file name: accented letters lose their accents (`Café` →
+ * `Cafe`), and every run of anything else becomes one `_`.
+ */
+const fileLabelOf = (title: string): string =>
+  title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '') || 'Saved_report';
 
 /**
  * Insights give amounts in the currency asked for. The engine does not convert currencies, so
