@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { type ExportFormat, type Report, type ReportRenderer, renderReport } from '@toggl-exports/report-engine';
+import type { ExportFormat, Report, ReportRenderer } from '@toggl-exports/report-engine';
 import type { Piscina } from 'piscina';
+import { renderFile } from './render-file.ts';
 
 /*
  * The threads that write XLSX and PDF files. Writing a workbook or a document takes a few
@@ -51,13 +52,13 @@ export interface RenderPool {
  * every file is written in the calling thread.
  */
 export function createRenderPool(threads: number, idleMs = IDLE_MS): RenderPool {
-  if (threads === 0) return { render: renderReport, threads: () => 0, close: async () => {} };
+  if (threads === 0) return { render: renderFile, threads: () => 0, close: async () => {} };
   let pool: Promise<Piscina<RenderJob, Uint8Array>> | undefined;
   let started: Piscina<RenderJob, Uint8Array> | undefined;
   let closed = false;
   return {
     async render(report, format) {
-      if (!THREAD_FORMATS.has(format)) return renderReport(report, format);
+      if (!THREAD_FORMATS.has(format)) return renderFile(report, format);
       if (closed) throw new Error('the server is closed');
       pool ??= import('piscina').then(({ Piscina }) => {
         started = new Piscina<RenderJob, Uint8Array>({

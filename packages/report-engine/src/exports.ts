@@ -5,7 +5,7 @@ import type { ExportFormat } from './generated/formats.ts';
 import type { operations } from './generated/openapi.ts';
 import { renderCsv } from './render/csv.ts';
 import { exportFileName } from './render/file-name.ts';
-import { renderPdf } from './render/pdf.ts';
+import { type PdfFonts, renderPdf } from './render/pdf.ts';
 import { renderXlsx } from './render/xlsx.ts';
 import { detailedReport } from './reports/detailed.ts';
 import { employeeProfitabilityReport, projectProfitabilityReport } from './reports/profitability.ts';
@@ -49,21 +49,30 @@ export const savedReportExports: Readonly<Record<SavedReportKind, Readonly<Recor
   weekly: { csv: 'exportWeeklyReportCsv', xlsx: 'exportWeeklyReportCsv', pdf: 'exportWeeklyReportPdf' },
 };
 
-const RENDERERS: Record<ExportFormat, (report: Report) => Uint8Array | Promise<Uint8Array>> = {
+export interface RenderOptions {
+  /**
+   * Fonts for the PDFs whose texts the standard PDF fonts cannot show (letters beyond Latin-1,
+   * such as `Ł`, `Ω` or `Ж`). Without them such a PDF is refused with an error naming the
+   * character; every other file is written the same either way.
+   */
+  pdfFonts?: PdfFonts;
+}
+
+const RENDERERS: Record<ExportFormat, (report: Report, options: RenderOptions) => Uint8Array | Promise<Uint8Array>> = {
   csv: renderCsv,
   xlsx: renderXlsx,
-  pdf: renderPdf,
+  pdf: (report, { pdfFonts }) => renderPdf(report, pdfFonts),
 };
 
 /** Turns a computed report into the bytes of its file in one format. */
 export type ReportRenderer = (report: Report, format: ExportFormat) => Promise<Uint8Array>;
 
 /** Renders a report in the calling thread: what `exportReport` does unless it is given another renderer. */
-export const renderReport: ReportRenderer = async (report, format) => {
+export const renderReport = async (report: Report, format: ExportFormat, options: RenderOptions = {}): Promise<Uint8Array> => {
   if (!Object.hasOwn(RENDERERS, format)) {
     throw new TypeError(`renderReport: format must be one of ${Object.keys(RENDERERS).join(', ')}; got ${JSON.stringify(format)}`);
   }
-  return RENDERERS[format](report);
+  return RENDERERS[format](report, options);
 };
 
 export interface ExportOptions {

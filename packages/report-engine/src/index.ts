@@ -11,12 +11,14 @@ export {
   type ExportRequest,
   type ExportRequestOf,
   exportReport,
+  type RenderOptions,
   type ReportRenderer,
   renderReport,
   savedReportExports,
   type WorkspaceExportId,
 } from './exports.ts';
 export { EXPORT_FORMATS, type ExportFormat, MEDIA_TYPES } from './generated/formats.ts';
+export type { PdfFonts } from './render/pdf.ts';
 export type { Report } from './reports/report.ts';
 export { WEEKLY_GROUPINGS, WEEKLY_MAX_DAYS } from './reports/weekly.ts';
 export { MAX_PERIOD_DAYS } from './request/period.ts';

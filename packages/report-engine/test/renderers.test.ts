@@ -1,10 +1,13 @@
 // The files (README "Toggl's file conventions"): CSV, XLSX and PDF, and their download names.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
   builtInData,
   type ExportFormat,
   type ExportRequest,
   exportReport,
+  type PdfFonts,
   type Report,
   type ReportData,
   renderReport,
@@ -456,5 +459,62 @@ describe('rendering elsewhere', () => {
     await expect(renderReport(computed!, 'docx' as ExportFormat)).rejects.toThrow(
       new TypeError('renderReport: format must be one of csv, xlsx, pdf; got "docx"'),
     );
+  });
+});
+
+describe('PDF texts the standard fonts cannot show', () => {
+  const fontFile = (name: string) => readFileSync(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`));
+  const pdfFonts: PdfFonts = { regular: fontFile('DejaVuSans'), bold: fontFile('DejaVuSans-Bold') };
+  const beyondLatin1 = (): ReportData =>
+    loaded({
+      workspaces: [{ id: 42, name: 'Zespół Łódź', default_currency: 'PLN', default_hourly_rate: 100 }],
+      users: [
+        { id: 1, fullname: 'Łukasz Żółć', email: 'lukasz@example.pl' },
+        { id: 2, fullname: 'Ivan Жук', email: 'ivan@example.org' },
+      ],
+      projects: [{ id: 10, name: 'Ωmega проект', billable: true }],
+      time_entries: [1, 2].map((user, index) => ({
+        id: index + 1,
+        workspace_id: 42,
+        user_id: user,
+        project_id: 10,
+        description: index === 0 ? 'Przegląd' : 'Обзор',
+        billable: true,
+        start: `2026-10-0${index + 5}T08:00:00Z`,
+        duration: 3600,
+      })),
+    });
+  const withFonts = async (data: ReportData, exportRequest: ExportRequest, fonts?: PdfFonts) => {
+    const outcome = await exportReport(data, exportRequest, {
+      render: (report, format) => renderReport(report, format, fonts && { pdfFonts: fonts }),
+    });
+    if (!outcome.ok) throw new Error(`expected a file, got ${JSON.stringify(outcome)}`);
+    return outcome.file.bytes;
+  };
+
+  it('writes them with the fonts given, embedded, in the detailed and summary PDFs', async () => {
+    const detailed = (await pdfPages(await withFonts(beyondLatin1(), request('exportDetailedReportPdf', 'pdf'), pdfFonts))).join('\n');
+    for (const text of ['Zespół Łódź', 'Łukasz Żółć', 'Ivan Жук', 'Ωmega проект', 'Przegląd', 'Обзор']) expect(detailed).toContain(text);
+    const summary = (await pdfPages(await withFonts(beyondLatin1(), request('exportSummaryReportPdf', 'pdf'), pdfFonts))).join('\n');
+    expect(summary).toContain('Ωmega проект');
+  });
+
+  it('refuses them without fonts, naming the first such character, rather than write other letters', async () => {
+    await expect(withFonts(beyondLatin1(), request('exportDetailedReportPdf', 'pdf'))).rejects.toThrow(
+      'the PDF of "Detailed report" holds ł (U+0142), which the standard PDF fonts cannot show; pass fonts that can',
+    );
+  });
+
+  it('keeps the standard fonts, and so the same bytes, for the texts they can show, with fonts given or not', async () => {
+    // Latin-1 and WinAnsi's extras (€, –, …) are what the standard fonts show.
+    const data = loaded({
+      workspaces: [{ id: 42, name: 'Café – “Zoë” €…', default_currency: 'EUR' }],
+      users: [{ id: 1, fullname: 'Zoë Ünïcode', email: 'zoe@example.com' }],
+      time_entries: [{ id: 1, workspace_id: 42, user_id: 1, description: 'Crème brûlée — ½', start: '2026-10-05T08:00:00Z', duration: 60 }],
+    });
+    const plain = await withFonts(data, request('exportDetailedReportPdf', 'pdf'));
+    expect(Buffer.from(await withFonts(data, request('exportDetailedReportPdf', 'pdf'), pdfFonts)).equals(Buffer.from(plain))).toBe(true);
+    expect(Buffer.from(plain).toString('latin1')).toContain('/BaseFont /Helvetica');
+    expect((await pdfPages(plain)).join('\n')).toContain('Crème brûlée — ½');
   });
 });

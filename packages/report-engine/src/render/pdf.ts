@@ -7,7 +7,14 @@ import { exportedAt } from './exported-at.ts';
 const NUMERIC_KINDS = new Set<Column['kind']>(['duration', 'hours', 'money', 'integer']);
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
-type Font = typeof FONT | typeof BOLD;
+/** A font by the name the document knows it by: a standard font's, or an embedded one's as registered. */
+type Font = string;
+/** The two faces a document is written in. */
+interface Faces {
+  plain: Font;
+  bold: Font;
+}
+const STANDARD_FACES: Faces = { plain: FONT, bold: BOLD };
 const FONT_SIZE = 7.5;
 const LINE_HEIGHT = FONT_SIZE * 1.25;
 const PAD_X = 3;
@@ -272,15 +279,20 @@ function drawRow(doc: Doc, layout: Layout, row: Row, at: RowLayout, y: number, f
     .stroke();
 }
 
-function writeHeading(doc: Doc, report: Report): number {
+/** The lines under the title: the workspace, the period and the report's notes. */
+function headingLines(report: Report): string[] {
   const { start, end } = report.period;
-  doc.font(BOLD).fontSize(16).fillColor('black').text(report.title, MARGIN, MARGIN, { lineBreak: false });
-  const lines = [
+  return [
     `${report.workspace.name} (workspace ${report.workspace.id})`,
     `${formatDate(start, report.style.date)} – ${formatDate(end, report.style.date)}`,
     ...report.notes,
   ];
-  doc.font(FONT).fontSize(9).fillColor(GREY);
+}
+
+function writeHeading(doc: Doc, report: Report, faces: Faces): number {
+  doc.font(faces.bold).fontSize(16).fillColor('black').text(report.title, MARGIN, MARGIN, { lineBreak: false });
+  const lines = headingLines(report);
+  doc.font(faces.plain).fontSize(9).fillColor(GREY);
   lines.forEach((line, index) => {
     doc.text(line, MARGIN, MARGIN + 24 + index * 12, { lineBreak: false });
   });
@@ -297,13 +309,73 @@ export const loadDocumentClass = () => {
 };
 
 /**
+ * TrueType or OpenType fonts, regular and bold, for the documents whose texts the standard fonts
+ * cannot show; pdfkit embeds the glyphs a document uses. The mock server passes DejaVu Sans.
+ * (WOFF files work, but fontkit inflates their tables anew at every glyph: seconds a document.)
+ */
+export interface PdfFonts {
+  regular: Uint8Array;
+  bold: Uint8Array;
+}
+
+/**
+ * What the standard fonts show: their WinAnsi encoding, that is Latin-1 (from the space) and
+ * these 27 characters more (the PDF reference, Annex D). Line breaks and tabs are layout.
+ */
+const WIN_ANSI_EXTRAS = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+const BEYOND_WIN_ANSI = new RegExp(`[^\\t\\n\\r\\x20-\\x7e\\xa0-\\xff${WIN_ANSI_EXTRAS}]`, 'u');
+
+/** The first character of the texts that the standard fonts cannot show, if any. */
+function beyondStandardFonts(texts: Iterable<string>): string | undefined {
+  for (const text of texts) {
+    const found = BEYOND_WIN_ANSI.exec(text);
+    if (found) return found[0];
+  }
+  return undefined;
+}
+
+/** Each set of fonts is registered under names of its own, so that the widths remembered per font name stay its own. */
+const embeddedNames = new WeakMap<PdfFonts, Faces>();
+let embeddedCount = 0;
+function embeddedFaces(fonts: PdfFonts): Faces {
+  let faces = embeddedNames.get(fonts);
+  if (!faces) {
+    embeddedCount += 1;
+    faces = { plain: `Embedded${embeddedCount}`, bold: `Embedded${embeddedCount}-Bold` };
+    embeddedNames.set(fonts, faces);
+  }
+  return faces;
+}
+
+/**
+ * The faces a report's document is written in: the standard Helvetica, which PDF readers
+ * carry, unless a text holds a character it cannot show (`Łukasz`, `Ωmega`, `Жук`); then the
+ * fonts given, embedded (only the glyphs used). Without fonts, such a report is refused rather
+ * than written with wrong letters.
+ */
+function facesFor(doc: Doc, report: Report, texts: Iterable<string>, fonts: PdfFonts | undefined): Faces {
+  const character = beyondStandardFonts(texts);
+  if (character === undefined) return STANDARD_FACES;
+  if (!fonts) {
+    const code = `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new Error(
+      `the PDF of "${report.title}" holds ${character} (${code}), which the standard PDF fonts cannot show; pass fonts that can (renderReport's pdfFonts option) to write it`,
+    );
+  }
+  const faces = embeddedFaces(fonts);
+  doc.registerFont(faces.plain, fonts.regular);
+  doc.registerFont(faces.bold, fonts.bold);
+  return faces;
+}
+
+/**
  * The report as a printable A4 landscape document: its title, workspace, period and notes, then
  * every row over as many pages as it takes (the column headers repeated on each), a totals row
- * at the end, and "Page n of N" on every page. Only the standard PDF fonts are used, and every
- * date in the file is the export moment, so the bytes depend on the request alone. pdfkit is
- * loaded on the first document.
+ * at the end, and "Page n of N" on every page. The standard PDF fonts are used when they can
+ * show every text, else `fonts`, and every date in the file is the export moment, so the bytes
+ * depend on the request alone. pdfkit is loaded on the first document.
  */
-export async function renderPdf(report: Report): Promise<Uint8Array> {
+export async function renderPdf(report: Report, fonts?: PdfFonts): Promise<Uint8Array> {
   const MeasuringDocument = await loadDocumentClass();
   const at = exportedAt(report);
   const doc = new MeasuringDocument({
@@ -336,20 +408,17 @@ export async function renderPdf(report: Report): Promise<Uint8Array> {
   });
   const columns = picked.map((index) => table.columns[index] as Column);
   const totals = columnTotals(table);
-  const [plain, bold] = [measurer(doc, FONT), measurer(doc, BOLD)];
-  const partial = {
-    columns,
-    header: bold(columns.map((column) => column.header)),
-    body: table.rows.map((row) =>
-      plain(picked.map((index) => shortened(formatCell((table.columns[index] as Column).kind, row[index] ?? null, style)))),
-    ),
-    totals: bold(
-      columns.map((column, position) => {
-        const total = totals.get(column);
-        return total === undefined ? (position === 0 ? 'Total' : '') : formatCell(column.kind, total, style);
-      }),
-    ),
-  };
+  const headerTexts = columns.map((column) => column.header);
+  const bodyTexts = table.rows.map((row) =>
+    picked.map((index) => shortened(formatCell((table.columns[index] as Column).kind, row[index] ?? null, style))),
+  );
+  const totalTexts = columns.map((column, position) => {
+    const total = totals.get(column);
+    return total === undefined ? (position === 0 ? 'Total' : '') : formatCell(column.kind, total, style);
+  });
+  const faces = facesFor(doc, report, [report.title, ...headingLines(report), ...headerTexts, ...bodyTexts.flat(), ...totalTexts], fonts);
+  const [plain, bold] = [measurer(doc, faces.plain), measurer(doc, faces.bold)];
+  const partial = { columns, header: bold(headerTexts), body: bodyTexts.map(plain), totals: bold(totalTexts) };
   const widths = columnWidths(doc, partial);
   const lineGapOf = (font: Font) => LINE_HEIGHT - doc.font(font).fontSize(FONT_SIZE).currentLineHeight();
   const layout: Layout = {
@@ -357,42 +426,42 @@ export async function renderPdf(report: Report): Promise<Uint8Array> {
     widths,
     width: widths.reduce((sum, width) => sum + width, 0),
     rightAligned: columns.map((column) => NUMERIC_KINDS.has(column.kind)),
-    lineGaps: { [FONT]: lineGapOf(FONT), [BOLD]: lineGapOf(BOLD) },
+    lineGaps: { [faces.plain]: lineGapOf(faces.plain), [faces.bold]: lineGapOf(faces.bold) },
   };
 
   const bottom = doc.page.height - MARGIN - FOOTER_GAP;
-  const header = layRow(doc, layout, layout.header, BOLD);
-  let y = writeHeading(doc, report);
+  const header = layRow(doc, layout, layout.header, faces.bold);
+  let y = writeHeading(doc, report, faces);
   /** Writes a row where it fits whole: on this page, or on the next one under the column headers again. */
   const place = (row: Row, font: Font) => {
     const at = layRow(doc, layout, row, font);
     if (y + at.height > bottom) {
       doc.addPage();
-      drawRow(doc, layout, layout.header, header, MARGIN, BOLD);
+      drawRow(doc, layout, layout.header, header, MARGIN, faces.bold);
       y = MARGIN + header.height;
     }
     drawRow(doc, layout, row, at, y, font);
     y += at.height;
   };
-  drawRow(doc, layout, layout.header, header, y, BOLD);
+  drawRow(doc, layout, layout.header, header, y, faces.bold);
   y += header.height;
-  for (const row of layout.body) place(row, FONT);
+  for (const row of layout.body) place(row, faces.plain);
   if (layout.body.length === 0) {
     doc
-      .font(FONT)
+      .font(faces.plain)
       .fontSize(FONT_SIZE)
       .fillColor(GREY)
       .text('No time entries match this report.', MARGIN + PAD_X, y + PAD_Y, { lineBreak: false });
     doc.fillColor('black');
     y += LINE_HEIGHT + 2 * PAD_Y;
   }
-  place(layout.totals, BOLD);
+  place(layout.totals, faces.bold);
 
   const { start, count } = doc.bufferedPageRange();
   for (let page = start; page < start + count; page += 1) {
     doc.switchToPage(page);
     const footer = `${report.title} · Page ${page - start + 1} of ${count}`;
-    doc.font(FONT).fontSize(8).fillColor(GREY);
+    doc.font(faces.plain).fontSize(8).fillColor(GREY);
     doc.text(footer, doc.page.width - MARGIN - doc.widthOfString(footer), doc.page.height - MARGIN, { lineBreak: false });
   }
   doc.end();
