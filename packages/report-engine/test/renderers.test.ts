@@ -339,6 +339,24 @@ describe('PDF', () => {
     expect(pages[0]).not.toContain('Row 001');
   });
 
+  it('leaves a total empty where its column is: a weekly day without entries, the amount of non-billable time', async () => {
+    const data = loaded({
+      workspaces: [{ id: 42, name: 'Acme', default_currency: 'EUR', default_hourly_rate: 90 }],
+      users: [{ id: 1, fullname: 'Ada Lovelace' }],
+      time_entries: [
+        { id: 1, workspace_id: 42, user_id: 1, billable: false, start: '2026-10-05T08:00:00Z', duration: 3600 },
+        { id: 2, workspace_id: 42, user_id: 1, billable: false, start: '2026-10-06T08:00:00Z', duration: 1800 },
+      ],
+    });
+    const week = { start_date: '2026-10-05', end_date: '2026-10-11' };
+    const weekly = (await pdfItems((await exported(data, request('exportWeeklyReportPdf', 'pdf', week))).bytes)).flat();
+    const totals = weekly.slice(weekly.lastIndexOf('Total'));
+    // Monday, Tuesday and the week; no zero for the five days without time.
+    expect(totals.filter((item) => /^\d+:\d\d:\d\d$/.test(item))).toEqual(['01:00:00', '00:30:00', '01:30:00']);
+    const detailed = (await pdfItems((await exported(data, request('exportDetailedReportPdf', 'pdf', week))).bytes)).flat();
+    expect(detailed.slice(detailed.lastIndexOf('Total'))).not.toContain('0.00');
+  });
+
   it('titles a saved report with its name', async () => {
     const pages = await pdfPages(
       (await exported(manyEntries(3), request('exportDetailedReportPdf', 'pdf', october, { savedName: 'Billable October' }))).bytes,

@@ -149,8 +149,8 @@ describe('PDF holds the report', () => {
     const text = (await pdfPages(await ok(postTo(server.url, paths.weekly(undefined, 'pdf'), { body: WEEK })))).join('\n');
     expect(text).toContain('Weekly report');
     expect(text).toContain('Mon 10/05/2026');
-    // Monday: Ada 6650 s + Linus 7200 s = 03:50:50; the week 06:45:50.
-    expect(text).toMatch(/Total\s+03:50:50\s+00:30:00\s+00:45:00\s+01:00:00\s+00:15:00\s+00:00:00\s+00:25:00\s+06:45:50/);
+    // Monday: Ada 6650 s + Linus 7200 s = 03:50:50; the week 06:45:50; Saturday, without entries, stays empty.
+    expect(text).toMatch(/Total\s+03:50:50\s+00:30:00\s+00:45:00\s+01:00:00\s+00:15:00\s+00:25:00\s+06:45:50/);
   });
 
   it('is A4 landscape', async () => {

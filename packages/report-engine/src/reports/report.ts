@@ -41,14 +41,19 @@ export interface Report {
   style: CellStyle;
 }
 
-/** The sum of each summed column over every row, in the column's own unit. */
+/**
+ * The sum of each summed column over every row, in the column's own unit; none for a column
+ * whose every cell is empty (a weekly day without entries, the amounts of non-billable time),
+ * which stays as empty in the totals as in the rows. A report without rows totals to zero.
+ */
 export function columnTotals(table: ReportTable): Map<Column, number> {
   const totals = new Map<Column, number>();
   table.columns.forEach((column, index) => {
-    if (column.summed)
+    const values = table.rows.map((row) => row[index] ?? null).filter((value) => value !== null);
+    if (column.summed && (values.length > 0 || table.rows.length === 0))
       totals.set(
         column,
-        table.rows.reduce((sum, row) => sum + (Number(row[index]) || 0), 0),
+        values.reduce<number>((sum, value) => sum + (Number(value) || 0), 0),
       );
   });
   return totals;
