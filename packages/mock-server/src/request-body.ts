@@ -69,6 +69,10 @@ export function parseJson(bytes: Buffer): ParsedJson {
   } catch {
     return { ok: false, message: 'Invalid JSON in the request body: it is not valid UTF-8 text' };
   }
+  // JSON.parse would name the mark as an unexpected token, which prints as nothing.
+  if (text.startsWith('\uFEFF')) {
+    return { ok: false, message: 'Invalid JSON in the request body: it starts with a byte-order mark (U+FEFF); send the JSON without one' };
+  }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
