@@ -339,6 +339,24 @@ describe('PDF', () => {
     expect(pages[0]).not.toContain('Row 001');
   });
 
+  it('breaks a cell where its text has a line break, though it would fit on one line', async () => {
+    const data = loaded({
+      workspaces: [{ id: 42, name: 'Acme', default_currency: 'EUR', default_hourly_rate: 90 }],
+      users: [{ id: 1, fullname: 'Ada Lovelace' }],
+      time_entries: ['first line\nsecond line', 'carriage\r\nreturn'].map((description, index) => ({
+        id: index + 1,
+        workspace_id: 42,
+        user_id: 1,
+        description,
+        start: `2026-10-0${index + 5}T08:00:00Z`,
+        duration: 3600,
+      })),
+    });
+    const items = (await pdfItems((await exported(data, request('exportDetailedReportPdf', 'pdf'))).bytes)).flat();
+    expect(items).toEqual(expect.arrayContaining(['first line', 'second line', 'carriage', 'return']));
+    expect(items.join(' ')).not.toMatch(/linesecond|carriage\r?return/);
+  });
+
   it('leaves a total empty where its column is: a weekly day without entries, the amount of non-billable time', async () => {
     const data = loaded({
       workspaces: [{ id: 42, name: 'Acme', default_currency: 'EUR', default_hourly_rate: 90 }],

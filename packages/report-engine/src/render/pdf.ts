@@ -50,13 +50,19 @@ interface Layout {
 
 type Doc = PDFKit.PDFDocument;
 
-const shortened = (text: string): string => (text.length > MAX_CELL_CHARACTERS ? `${text.slice(0, MAX_CELL_CHARACTERS - 1)}…` : text);
+/** A cell's text as the PDF writes it: its line breaks as line feeds, and cut short past MAX_CELL_CHARACTERS. */
+function cellText(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n');
+  return lines.length > MAX_CELL_CHARACTERS ? `${lines.slice(0, MAX_CELL_CHARACTERS - 1)}…` : lines;
+}
 
-/** Measures texts in one font (each distinct text once, as `widthOfString` remembers them). */
+/** Measures texts in one font (each distinct text once, as `widthOfString` remembers them); a text of several lines, by its widest. */
 function measurer(doc: Doc, font: Font): (texts: string[]) => Row {
+  const widthOf = (text: string) =>
+    text.includes('\n') ? Math.max(...text.split('\n').map((line) => doc.widthOfString(line))) : doc.widthOfString(text);
   return (texts) => {
     doc.font(font).fontSize(FONT_SIZE);
-    return { texts, widths: texts.map((text) => doc.widthOfString(text)) };
+    return { texts, widths: texts.map(widthOf) };
   };
 }
 
@@ -241,7 +247,7 @@ function columnWidths(doc: Doc, layout: Pick<Layout, 'columns' | 'body' | 'heade
   return needed.map((width, index) => (isText[index] ? Math.min(width, (room * (shares[index] ?? 0)) / shareSum) : width));
 }
 
-/** How a row sits: how many lines each cell takes (a cell wider than its column wraps), and so the row's height. */
+/** How a row sits: how many lines each cell takes (a cell wider than its column wraps, and one with line breaks breaks there), and so the row's height. */
 interface RowLayout {
   lines: number[];
   height: number;
@@ -252,7 +258,8 @@ function layRow(doc: Doc, layout: Layout, row: Row, font: Font): RowLayout {
   const lineGap = layout.lineGaps[font];
   const lines = row.texts.map((text, index) => {
     const inner = (layout.widths[index] ?? 0) - 2 * PAD_X;
-    return (row.widths[index] ?? 0) <= inner ? 1 : Math.round(doc.heightOfString(text, { width: inner, lineGap }) / LINE_HEIGHT);
+    const oneLine = !text.includes('\n') && (row.widths[index] ?? 0) <= inner;
+    return oneLine ? 1 : Math.round(doc.heightOfString(text, { width: inner, lineGap }) / LINE_HEIGHT);
   });
   return { lines, height: Math.max(1, ...lines) * LINE_HEIGHT + 2 * PAD_Y };
 }
@@ -410,7 +417,7 @@ export async function renderPdf(report: Report, fonts?: PdfFonts): Promise<Uint8
   const totals = columnTotals(table);
   const headerTexts = columns.map((column) => column.header);
   const bodyTexts = table.rows.map((row) =>
-    picked.map((index) => shortened(formatCell((table.columns[index] as Column).kind, row[index] ?? null, style))),
+    picked.map((index) => cellText(formatCell((table.columns[index] as Column).kind, row[index] ?? null, style))),
   );
   const totalTexts = columns.map((column, position) => {
     const total = totals.get(column);
