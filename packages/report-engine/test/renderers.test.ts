@@ -339,6 +339,28 @@ describe('PDF', () => {
     expect(pages[0]).not.toContain('Row 001');
   });
 
+  it('leaves out the control characters no font draws, and writes the rest in the standard fonts', async () => {
+    const data = loaded({
+      workspaces: [{ id: 42, name: 'Acme', default_currency: 'EUR' }],
+      users: [{ id: 1, fullname: 'Zoë "Z" O\'Neil, Jr.' }],
+      time_entries: [
+        {
+          id: 1,
+          workspace_id: 42,
+          user_id: 1,
+          description: 'controls \u0000\u0007\u000b\u001b\u007f\u0085 kept',
+          start: '2026-10-05T08:00:00Z',
+          duration: 60,
+        },
+      ],
+    });
+    const bytes = (await exported(data, request('exportDetailedReportPdf', 'pdf'))).bytes;
+    const text = (await pdfPages(bytes)).join('\n');
+    expect(text).toMatch(/controls +kept/);
+    expect(text).toContain('Zoë "Z" O\'Neil, Jr.');
+    expect(Buffer.from(bytes).toString('latin1')).toContain('/BaseFont /Helvetica');
+  });
+
   it('breaks a cell where its text has a line break, though it would fit on one line', async () => {
     const data = loaded({
       workspaces: [{ id: 42, name: 'Acme', default_currency: 'EUR', default_hourly_rate: 90 }],

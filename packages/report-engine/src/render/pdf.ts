@@ -50,9 +50,13 @@ interface Layout {
 
 type Doc = PDFKit.PDFDocument;
 
-/** A cell's text as the PDF writes it: its line breaks as line feeds, and cut short past MAX_CELL_CHARACTERS. */
+/** Control characters but tab and line feed: no font draws them, and the CSV and XLSX keep them. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are what the pattern is for
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** A cell's text as the PDF writes it: its line breaks as line feeds, without other controls, and cut short past MAX_CELL_CHARACTERS. */
 function cellText(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n');
+  const lines = text.replace(/\r\n?/g, '\n').replace(CONTROLS, '');
   return lines.length > MAX_CELL_CHARACTERS ? `${lines.slice(0, MAX_CELL_CHARACTERS - 1)}…` : lines;
 }
 
