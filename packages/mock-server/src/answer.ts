@@ -71,8 +71,9 @@ export function createAnswerer(prism: Prism, exportFile: (call: ExportCall) => P
       ...(mediaTypes && { mediaTypes }),
     });
     if (!checked.ok) return togglError(checked.status, checked.message, checked.headers);
-    const workspaceId = pathParametersOf(operation, request.path)?.['workspace_id'];
-    if (workspaceId !== undefined && workspaceIdIn(workspaceId) === undefined) return togglError(400, invalidWorkspaceIdOf(operation));
+    const parameters = pathParametersOf(operation, request.path) ?? {};
+    const workspaceId = parameters['workspace_id'] === undefined ? undefined : workspaceIdIn(parameters['workspace_id']);
+    if (parameters['workspace_id'] !== undefined && workspaceId === undefined) return togglError(400, invalidWorkspaceIdOf(operation));
     const { output } = checked;
 
     if (output.statusCode !== 200) return documentedError(output, chosen.mock.exampleKey);
@@ -80,7 +81,8 @@ export function createAnswerer(prism: Prism, exportFile: (call: ExportCall) => P
     if (!accepts(request.accept, file.mediaType)) {
       return togglError(406, `This endpoint answers with ${file.mediaType}, which the Accept header '${request.accept}' does not allow`);
     }
-    return exportFile({ operation, path: request.path, file, body, credentials, today: request.today });
+    const names = workspaceId === undefined ? { reportToken: parameters['report_token'] } : { workspaceId };
+    return exportFile({ operation, path: request.path, ...names, file, body, credentials, today: request.today });
   };
 }
 

@@ -17,6 +17,10 @@ import { documentedMessage, invalidToken, notFound, workspaceNotAccessible } fro
 export interface ExportCall {
   operation: PrismOperation;
   path: string;
+  /** The workspace a workspace export's path names, checked (`workspaceIdIn`). */
+  workspaceId?: number | undefined;
+  /** The token a saved report's path names, as sent (percent-encoded). */
+  reportToken?: string | undefined;
   file: FileType;
   body: unknown;
   credentials: CredentialsKind;
@@ -91,13 +95,12 @@ export function createExporter(
   }
 
   function exportFile(call: ExportCall): Promise<MockResponse> {
-    const parameters = pathParametersOf(call.operation, call.path) ?? {};
-    if (parameters['report_token'] !== undefined) return savedReportFile(call, decodedToken(parameters['report_token']));
+    if (call.reportToken !== undefined) return savedReportFile(call, decodedToken(call.reportToken));
     const { iid } = call.operation;
-    if (!isWorkspaceExport(iid)) throw new Error(`the report engine computes no ${iid}, which Prism routed ${call.path} to`);
-    const workspaceId = workspaceIdIn(parameters['workspace_id'] ?? '');
-    if (workspaceId === undefined) throw new Error(`${call.path} names no workspace ID, yet it was let through to ${iid}`);
-    return fileOf(call, iid, workspaceId, isJsonObject(call.body) ? call.body : {});
+    if (!isWorkspaceExport(iid) || call.workspaceId === undefined) {
+      throw new Error(`the report engine computes no ${iid} of ${call.path}, which Prism routed there`);
+    }
+    return fileOf(call, iid, call.workspaceId, isJsonObject(call.body) ? call.body : {});
   }
 
   /**

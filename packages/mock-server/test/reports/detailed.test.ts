@@ -4,6 +4,7 @@ import {
   ADA,
   csvTable,
   dataset,
+  datasetServerFor,
   entryIds,
   paths,
   REVIEW,
@@ -165,21 +166,15 @@ describe('detailed report order', () => {
 
 describe('detailed report order of texts differing in case', () => {
   // Ada renamed to Grace's name in lower case, entry 1 described in lower case (entry 7 is not), and the tag Review in lower case.
-  let renamed: MockServer;
-  beforeAll(async () => {
-    renamed = await startDatasetServer({
-      ...dataset,
-      users: withChange(dataset.users, ADA, { fullname: 'grace hopper' }),
-      tags: withChange(dataset.tags, REVIEW, { name: 'review' }),
-      time_entries: withChange(dataset.time_entries, 1, { description: 'invoice PDF layout' }),
-    });
-  });
-  afterAll(async () => {
-    await renamed.close();
+  const renamed = datasetServerFor({
+    ...dataset,
+    users: withChange(dataset.users, ADA, { fullname: 'grace hopper' }),
+    tags: withChange(dataset.tags, REVIEW, { name: 'review' }),
+    time_entries: withChange(dataset.time_entries, 1, { description: 'invoice PDF layout' }),
   });
 
   const idsBy = async (order_by: string, order_dir: 'ASC' | 'DESC' = 'ASC') =>
-    entryIds(await csvTable(renamed.url, paths.detailed(), { ...WEEK, order_by, order_dir }));
+    entryIds(await csvTable(renamed(), paths.detailed(), { ...WEEK, order_by, order_dir }));
 
   it('sorts user names ignoring case, and names differing only in case by code point', async () => {
     // Grace Hopper (entries 2, 5, 6), then grace hopper (1, 7, 4), then Linus Torvalds (3, 8).
@@ -193,7 +188,7 @@ describe('detailed report order of texts differing in case', () => {
   });
 
   it("lists an entry's tags by name ignoring case", async () => {
-    const [review] = (await csvTable(renamed.url, paths.detailed(), { ...WEEK, time_entry_ids: [4] })).records;
+    const [review] = (await csvTable(renamed(), paths.detailed(), { ...WEEK, time_entry_ids: [4] })).records;
     expect(review?.['Tags']).toBe('review, Urgent');
   });
 });

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { afterAll, beforeAll } from 'vitest';
 import type { Dataset } from '../../src/index.ts';
 import { type MockServer, startMockServer } from '../../src/index.ts';
 import { validAuth } from '../http.ts';
@@ -409,6 +410,21 @@ export const withChange = <T extends { id: number }>(items: readonly T[] | undef
 
 /** Starts a mock server over `data` (the dataset above by default); close it in afterAll. */
 export const startDatasetServer = (data: Dataset = dataset): Promise<MockServer> => startMockServer({ port: 0, data });
+
+/** A mock server over `data` for the tests of the enclosing `describe`: started before them, closed after them. Gives its URL. */
+export function datasetServerFor(data: Dataset): () => string {
+  let server: MockServer | undefined;
+  beforeAll(async () => {
+    server = await startDatasetServer(data);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error('the dataset server is not started yet');
+    return server.url;
+  };
+}
 
 export interface Answer {
   status: number;

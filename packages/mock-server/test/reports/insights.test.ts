@@ -7,6 +7,7 @@ import {
   BILLING_API,
   csvTable,
   dataset,
+  datasetServerFor,
   GLOBEX,
   GRACE,
   hoursText,
@@ -235,20 +236,14 @@ describe('project trends', () => {
 
 describe('insights order of names differing in case', () => {
   // Ada renamed to Grace's name in lower case, her group Admin to admin, and Billing API to Internal's name in lower case.
-  let renamed: MockServer;
-  beforeAll(async () => {
-    renamed = await startDatasetServer({
-      ...dataset,
-      users: withChange(dataset.users, ADA, { fullname: 'grace hopper' }),
-      groups: withChange(dataset.groups, ADMIN, { name: 'admin' }),
-      projects: withChange(dataset.projects, BILLING_API, { name: 'internal' }),
-    });
-  });
-  afterAll(async () => {
-    await renamed.close();
+  const renamed = datasetServerFor({
+    ...dataset,
+    users: withChange(dataset.users, ADA, { fullname: 'grace hopper' }),
+    groups: withChange(dataset.groups, ADMIN, { name: 'admin' }),
+    projects: withChange(dataset.projects, BILLING_API, { name: 'internal' }),
   });
 
-  const column = async (path: string, name: string) => (await csvTable(renamed.url, path, WEEK)).column(name);
+  const column = async (path: string, name: string) => (await csvTable(renamed(), path, WEEK)).column(name);
 
   it('sorts members ignoring case, and names differing only in case by code point', async () => {
     expect(await column(paths.employees(), 'User')).toEqual(['Grace Hopper', 'grace hopper', 'Linus Torvalds']);

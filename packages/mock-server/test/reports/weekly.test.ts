@@ -5,6 +5,7 @@ import {
   centsOf,
   csvTable,
   dataset,
+  datasetServerFor,
   paths,
   postTo,
   secondsOf,
@@ -130,19 +131,13 @@ describe('weekly report', () => {
 
 describe('weekly report order of names differing in case', () => {
   // Ada renamed to Grace's name in lower case: her rows come after all of Grace Hopper's, not among them by project.
-  let renamed: MockServer;
-  beforeAll(async () => {
-    renamed = await startDatasetServer({
-      ...dataset,
-      users: withChange(dataset.users, ADA, { fullname: 'grace hopper' }),
-    });
-  });
-  afterAll(async () => {
-    await renamed.close();
+  const renamed = datasetServerFor({
+    ...dataset,
+    users: withChange(dataset.users, ADA, { fullname: 'grace hopper' }),
   });
 
   it('sorts rows by user name ignoring case, and names differing only in case by code point', async () => {
-    const table = await csvTable(renamed.url, paths.weekly(), WEEK);
+    const table = await csvTable(renamed(), paths.weekly(), WEEK);
     expect(table.records.map((record) => [record['User'], record['Project']])).toEqual([
       ['Grace Hopper', 'Internal'],
       ['Grace Hopper', 'Website'],

@@ -49,12 +49,16 @@ export interface Report {
 export function columnTotals(table: ReportTable): Map<Column, number> {
   const totals = new Map<Column, number>();
   table.columns.forEach((column, index) => {
-    const values = table.rows.map((row) => row[index] ?? null).filter((value) => value !== null);
-    if (column.summed && (values.length > 0 || table.rows.length === 0))
-      totals.set(
-        column,
-        values.reduce<number>((sum, value) => sum + (Number(value) || 0), 0),
-      );
+    if (!column.summed) return;
+    let total = 0;
+    let filled = table.rows.length === 0;
+    for (const row of table.rows) {
+      const value = row[index] ?? null;
+      if (value === null) continue;
+      filled = true;
+      total += Number(value) || 0;
+    }
+    if (filled) totals.set(column, total);
   });
   return totals;
 }
